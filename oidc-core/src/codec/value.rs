@@ -1,0 +1,206 @@
+//! How one Rust value travels as one form / URL parameter, and the per-field
+//! leniencies for real providers' JSON.
+
+use std::borrow::Cow;
+
+use crate::error::quoted;
+
+/// A type that can be the value of one form / URL parameter.
+///
+/// Implemented for `String`, the integer types, `bool`, [`NumericDate`](crate::NumericDate),
+/// [`Audience`](crate::Audience) and `serde_json::Value`. Implement it for your own
+/// string-valued types (error codes, grant types) to use them as message fields; in JSON
+/// such fields also need `serde::Serialize` / `Deserialize`.
+///
+/// ```
+/// use std::borrow::Cow;
+/// use oidc_core::codec::value::ParamValue;
+///
+/// #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+/// #[serde(rename_all = "lowercase")]
+/// enum Colour { Red, Blue }
+///
+/// impl ParamValue for Colour {
+///     fn from_param(text: Cow<'_, str>) -> Result<Self, String> {
+///         match &*text {
+///             "red" => Ok(Colour::Red),
+///             "blue" => Ok(Colour::Blue),
+///             other => Err(format!("expected red or blue, got {other:?}")),
+///         }
+///     }
+///     fn with_param<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+///         f(match self { Colour::Red => "red", Colour::Blue => "blue" })
+///     }
+/// }
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be carried as one form/URL parameter",
+    label = "this field's type does not implement `ParamValue`",
+    note = "lists need #[oidc(space_delimited)] or #[oidc(json)]; nested objects need #[oidc(json)]"
+)]
+pub trait ParamValue: Sized {
+    /// Parses the (already percent-decoded, non-empty) parameter text. The error is the
+    /// reason only; the caller adds the message and parameter names.
+    fn from_param(text: Cow<'_, str>) -> Result<Self, String>;
+
+    /// Calls `f` with the parameter text (not yet percent-encoded).
+    fn with_param<R>(&self, f: impl FnOnce(&str) -> R) -> R;
+}
+
+impl ParamValue for String {
+    fn from_param(text: Cow<'_, str>) -> Result<Self, String> {
+        Ok(text.into_owned())
+    }
+
+    fn with_param<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        f(self)
+    }
+}
+
+macro_rules! integer_param {
+    ($expect:literal: $($t:ty)*) => {$(
+        impl ParamValue for $t {
+            fn from_param(text: Cow<'_, str>) -> Result<Self, String> {
+                text.parse().map_err(|_| format!(concat!("expected ", $expect, ", got {}"), quoted(&text)))
+            }
+
+            fn with_param<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+                f(itoa::Buffer::new().format(*self))
+            }
+        }
+
+        impl LenientValue for $t {
+            const EXPECTING: &'static str = $expect;
+
+            fn from_u64(v: u64) -> Option<Self> {
+                <$t>::try_from(v).ok()
+            }
+
+            fn from_i64(v: i64) -> Option<Self> {
+                <$t>::try_from(v).ok()
+            }
+
+            fn from_lenient_str(text: &str, leniency: Leniency) -> Option<Self> {
+                if leniency.string_number { text.trim().parse().ok() } else { None }
+            }
+        }
+    )*};
+}
+
+integer_param!("a non-negative integer": u8 u16 u32 u64 u128 usize);
+integer_param!("an integer": i8 i16 i32 i64 i128 isize);
+
+impl ParamValue for bool {
+    fn from_param(text: Cow<'_, str>) -> Result<Self, String> {
+        match &*text {
+            "true" => Ok(true),
+            "false" => Ok(false),
+            other => Err(format!("expected true or false, got {}", quoted(other))),
+        }
+    }
+
+    fn with_param<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        f(if *self { "true" } else { "false" })
+    }
+}
+
+/// A JSON value in a form parameter is its JSON text.
+impl ParamValue for serde_json::Value {
+    fn from_param(text: Cow<'_, str>) -> Result<Self, String> {
+        serde_json::from_str(&text).map_err(|e| format!("expected a JSON document: {e}"))
+    }
+
+    fn with_param<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        f(&self.to_string())
+    }
+}
+
+/// Which real-provider deviations one field accepts in JSON (`#[oidc(accept(..))]`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Leniency {
+    /// `"3600"` for a number (Azure/Apple `expires_in`, Apple `iat`).
+    pub string_number: bool,
+    /// `"true"` / `"false"` for a bool (Apple / Cognito `email_verified`).
+    pub string_bool: bool,
+    /// A JSON array of strings for a space-delimited list (Xero / Twitch `scope`).
+    pub array: bool,
+    /// RFC 3339 text for a NumericDate (Auth0 `updated_at`).
+    pub rfc3339: bool,
+}
+
+/// A scalar type with documented leniencies in JSON; see [`Leniency`].
+pub trait LenientValue: Sized {
+    /// What a strict value looks like, for error texts.
+    const EXPECTING: &'static str;
+
+    fn from_u64(_v: u64) -> Option<Self> {
+        None
+    }
+    fn from_i64(_v: i64) -> Option<Self> {
+        None
+    }
+    fn from_f64(_v: f64) -> Option<Self> {
+        None
+    }
+    fn from_bool(_v: bool) -> Option<Self> {
+        None
+    }
+    /// The string form, when `leniency` allows one.
+    fn from_lenient_str(text: &str, leniency: Leniency) -> Option<Self>;
+}
+
+impl LenientValue for bool {
+    const EXPECTING: &'static str = "true or false";
+
+    fn from_bool(v: bool) -> Option<Self> {
+        Some(v)
+    }
+
+    fn from_lenient_str(text: &str, leniency: Leniency) -> Option<Self> {
+        match (leniency.string_bool, text) {
+            (true, "true") => Some(true),
+            (true, "false") => Some(false),
+            _ => None,
+        }
+    }
+}
+
+/// Splits a space-delimited list (runs of ASCII spaces separate items; RFC 6749 §3.3).
+pub fn split_space_delimited<T: ParamValue>(text: &str) -> Result<Vec<T>, String> {
+    let count = text.split(' ').filter(|s| !s.is_empty()).count();
+    let mut items = Vec::with_capacity(count);
+    for item in text.split(' ').filter(|s| !s.is_empty()) {
+        items.push(T::from_param(Cow::Borrowed(item))?);
+    }
+    Ok(items)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_name_what_they_expected() {
+        assert_eq!(
+            u64::from_param("abc".into()).unwrap_err(),
+            r#"expected a non-negative integer, got "abc""#
+        );
+        assert_eq!(u64::from_param("-1".into()).unwrap_err(), r#"expected a non-negative integer, got "-1""#);
+        assert_eq!(i32::from_param("-1".into()).unwrap(), -1);
+        assert!(u8::from_param("256".into()).is_err());
+    }
+
+    #[test]
+    fn space_delimited_lists_split_on_runs_of_spaces() {
+        let items: Vec<String> = split_space_delimited("  openid   profile email ").unwrap();
+        assert_eq!(items, ["openid", "profile", "email"]);
+        let none: Vec<String> = split_space_delimited("   ").unwrap();
+        assert!(none.is_empty());
+    }
+
+    #[test]
+    fn bools_are_strict_in_forms() {
+        assert!(bool::from_param("true".into()).unwrap());
+        assert!(bool::from_param("1".into()).is_err());
+    }
+}

@@ -1,0 +1,94 @@
+//! OpenID Connect and OAuth 2.0 messages, declared like the specs' parameter tables.
+//!
+//! `#[derive(OidcMessage)]` turns a struct into a message with form, URL (query or
+//! fragment) and JSON codecs, required-parameter checks, unknown-parameter handling, a
+//! Debug that hides secrets, and `serde` impls that follow the same rules (so the type
+//! drops into axum's `Form`/`Query`/`Json` and reqwest's `.form()`/`.json()`).
+//!
+//! ```
+//! use oidc_core::{ExtraParams, Location, OidcMessage};
+//!
+//! /// OIDC Core 1.0 §3.1.2.1 (abridged).
+//! #[derive(OidcMessage, Clone, PartialEq)]
+//! pub struct AuthRequest {
+//!     #[oidc(required, space_delimited)]
+//!     pub scope: Vec<String>,
+//!     #[oidc(required)]
+//!     pub response_type: String,
+//!     #[oidc(required)]
+//!     pub client_id: String,
+//!     #[oidc(required)]
+//!     pub redirect_uri: String,
+//!     pub state: Option<String>,
+//!     pub max_age: Option<u64>,
+//!     #[oidc(extra)]
+//!     pub extra: ExtraParams,
+//! }
+//!
+//! let url = "https://op.example/authorize?response_type=code&scope=openid%20profile\
+//!            &client_id=s6BhdRkqt3&state=af0ifjsldkj&redirect_uri=https%3A%2F%2Fclient.example.org%2Fcb\
+//!            &ui_locales=de";
+//! let request = AuthRequest::from_url(url, Location::Query)?;
+//! assert_eq!(request.scope, ["openid", "profile"]);
+//! assert_eq!(request.extra.get_str("ui_locales").as_deref(), Some("de"));
+//!
+//! let again = request.to_url("https://op.example/authorize")?;
+//! assert!(again.starts_with("https://op.example/authorize?scope=openid+profile&response_type=code"));
+//!
+//! let err = AuthRequest::from_form("scope=openid&response_type=code&redirect_uri=x").unwrap_err();
+//! assert_eq!(err.to_string(), r#"AuthRequest: missing required parameter "client_id""#);
+//! # Ok::<(), oidc_core::Error>(())
+//! ```
+//!
+//! See the derive's documentation ([`OidcMessage`](macro@OidcMessage)) for the attribute
+//! vocabulary, and the crate README for a tour.
+
+// Lets the generated code say `::oidc_core::..` inside this crate too.
+extern crate self as oidc_core;
+
+#[doc(hidden)]
+pub mod __private;
+pub mod codec;
+mod error;
+mod message;
+mod types;
+
+pub use error::{Error, ErrorKind};
+pub use message::{Location, OidcMessage};
+pub use types::{Audience, ExtraParams, ExtraValue, NumericDate};
+
+/// Derives [`OidcMessage`](trait@OidcMessage), `serde::Serialize`, `serde::Deserialize`
+/// and `Debug` for a struct whose fields are a message's parameters.
+///
+/// # Field attributes
+///
+/// | attribute | meaning |
+/// |---|---|
+/// | *(none)* on `Option<T>` | optional parameter; absent or empty is `None` |
+/// | `required` | decoding fails when absent or empty; the type is not `Option` |
+/// | `default` / `default = path` | value when absent (`Default::default()` or `path()`); not written when equal to it |
+/// | `space_delimited` | a `Vec<_>` carried as one space-separated string (scope, prompt, ui_locales, ...) |
+/// | `rename = "wire"` | the parameter's name on the wire |
+/// | `alias = "other"` | another name accepted on decode (used only when the main name is absent; otherwise kept as unknown) |
+/// | `json` | the value is a JSON document: nested in JSON, its JSON text in forms/URLs |
+/// | `extra` | the one `ExtraParams` field collecting unknown parameters, in order |
+/// | `flatten` | embeds another derived message's parameters (vendor claims on top of `IdToken`) |
+/// | `secret` | Debug prints `<redacted>`; decode errors do not echo the value |
+/// | `accept(string_number)` | JSON `"3600"` accepted for an integer / NumericDate |
+/// | `accept(string_bool)` | JSON `"true"` / `"false"` accepted for a bool |
+/// | `accept(array)` | JSON array of strings accepted for a `space_delimited` list |
+/// | `accept(rfc3339)` | RFC 3339 text accepted for a NumericDate |
+///
+/// Every field needs an absence rule: `Option<_>`, `required` or `default`.
+///
+/// # Container attributes
+///
+/// `#[oidc(name = "Name")]` sets the message name used in errors;
+/// `#[oidc(no_debug)]` leaves `Debug` to you.
+///
+/// # Generated impls
+///
+/// `OidcMessage` (codecs), `serde::Serialize` / `serde::Deserialize` (JSON shape for
+/// JSON, `from_form` rules for form deserializers), and `Debug` with secrets redacted
+/// (so do not also `#[derive(Debug)]`).
+pub use oidc_macros::OidcMessage;

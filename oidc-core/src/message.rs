@@ -1,0 +1,92 @@
+//! The [`OidcMessage`] trait: the codecs every derived message gets.
+
+use crate::__private::{self, Fields, FormWriter};
+use crate::codec;
+use crate::error::Error;
+
+/// Where the parameters of a redirect are (OAuth 2.0 Multiple Response Type Encoding
+/// Practices §2.1: `response_mode` `query` or `fragment`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Location {
+    /// The query component (`?code=..`), the default for the code flow.
+    Query,
+    /// The fragment component (`#id_token=..`), the default for implicit and hybrid flows.
+    Fragment,
+    /// The fragment when it holds parameters, else the query (what the Python library
+    /// `simple_openid_connect` does).
+    #[default]
+    Auto,
+}
+
+/// A message with form, URL and JSON codecs; implement it with `#[derive(OidcMessage)]`.
+///
+/// The codecs follow the wire rules of DESIGN §5: WHATWG form encoding, a repeated
+/// parameter is an error, an empty value means "omitted" (RFC 6749 §3.1), unknown
+/// parameters go to the `#[oidc(extra)]` field and come back out on encode, `None` and
+/// default-valued fields are not written.
+///
+/// ```
+/// use oidc_core::{Location, OidcMessage};
+///
+/// #[derive(OidcMessage, Clone, PartialEq)]
+/// struct Callback {
+///     #[oidc(required, secret)]
+///     code: String,
+///     state: Option<String>,
+/// }
+///
+/// let cb = Callback::from_url("https://rp.example/cb?code=Splx%2FlOB&state=af0ifjsldkj", Location::Auto)?;
+/// assert_eq!(cb.code, "Splx/lOB");
+/// assert_eq!(cb.to_form(), "code=Splx%2FlOB&state=af0ifjsldkj");
+/// assert_eq!(cb.to_json(), r#"{"code":"Splx/lOB","state":"af0ifjsldkj"}"#);
+/// assert_eq!(Callback::from_json(&cb.to_json())?, cb);
+/// assert_eq!(format!("{cb:?}"), r#"Callback { code: <redacted>, state: Some("af0ifjsldkj") }"#);
+/// # Ok::<(), oidc_core::Error>(())
+/// ```
+pub trait OidcMessage: Fields {
+    /// The `application/x-www-form-urlencoded` body (WHATWG encoding, space as `+`).
+    fn to_form(&self) -> String {
+        let mut out = String::with_capacity(128);
+        self.write_form(&mut FormWriter::new(&mut out));
+        out
+    }
+
+    /// Decodes a form body (`+` and `%20` are spaces).
+    fn from_form(body: &str) -> Result<Self, Error> {
+        __private::decode_form(body)
+    }
+
+    /// `base` with this message's parameters added to its query. The base's path and
+    /// existing query parameters are kept (RFC 6749 §3.1); a base that is not an
+    /// absolute URL, or that has a fragment, is an error.
+    fn to_url(&self, base: &str) -> Result<String, Error> {
+        codec::url::check_base(Self::NAME, base)?;
+        let mut out = String::with_capacity(base.len() + 256);
+        out.push_str(base);
+        let before_separator = out.len();
+        out.push_str(codec::url::query_separator(base));
+        let start = out.len();
+        self.write_form(&mut FormWriter::new_at(&mut out, start));
+        if out.len() == start {
+            out.truncate(before_separator);
+        }
+        Ok(out)
+    }
+
+    /// Decodes the parameters found at `location` in a redirect URL (absolute, origin
+    /// form `/cb?..`, or a bare query / fragment; see [`codec::url::parameters`]).
+    fn from_url(url: &str, location: Location) -> Result<Self, Error> {
+        __private::decode_form(codec::url::parameters(url, location))
+    }
+
+    /// The JSON object: lists and nested values as JSON, unknown members as received.
+    fn to_json(&self) -> String {
+        __private::to_json(self)
+    }
+
+    /// Decodes a JSON object. A leading UTF-8 byte-order mark is skipped (.NET-hosted
+    /// providers send one); anything else that is not a JSON object is an error.
+    fn from_json(json: &str) -> Result<Self, Error> {
+        __private::from_json(json)
+    }
+}

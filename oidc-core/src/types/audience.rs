@@ -1,0 +1,136 @@
+use std::borrow::Cow;
+
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::codec::value::ParamValue;
+
+/// The `aud` claim: one string or an array of strings (RFC 7519 §4.1.3).
+///
+/// The form a provider used is kept, so re-encoding gives back what was received.
+///
+/// ```
+/// use oidc_core::Audience;
+///
+/// let one: Audience = serde_json::from_str(r#""client-1""#).unwrap();
+/// let many: Audience = serde_json::from_str(r#"["client-1","api"]"#).unwrap();
+/// assert!(one.contains("client-1") && many.contains("api"));
+/// assert_eq!(many.iter().collect::<Vec<_>>(), ["client-1", "api"]);
+/// assert_eq!(serde_json::to_string(&one).unwrap(), r#""client-1""#);
+/// assert_eq!(serde_json::to_string(&many).unwrap(), r#"["client-1","api"]"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Audience {
+    /// `"aud": "client-1"`
+    Single(String),
+    /// `"aud": ["client-1", "api"]` (possibly with one element, possibly with duplicates)
+    Multiple(Vec<String>),
+}
+
+impl Audience {
+    /// Whether `audience` is one of the values.
+    pub fn contains(&self, audience: &str) -> bool {
+        self.iter().any(|a| a == audience)
+    }
+
+    /// The values, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        let slice: &[String] = match self {
+            Audience::Single(one) => std::slice::from_ref(one),
+            Audience::Multiple(many) => many,
+        };
+        slice.iter().map(String::as_str)
+    }
+
+    /// How many values (duplicates counted).
+    pub fn len(&self) -> usize {
+        match self {
+            Audience::Single(_) => 1,
+            Audience::Multiple(many) => many.len(),
+        }
+    }
+
+    /// True for an empty array.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl From<String> for Audience {
+    fn from(one: String) -> Self {
+        Audience::Single(one)
+    }
+}
+
+impl From<&str> for Audience {
+    fn from(one: &str) -> Self {
+        Audience::Single(one.to_owned())
+    }
+}
+
+impl From<Vec<String>> for Audience {
+    fn from(many: Vec<String>) -> Self {
+        Audience::Multiple(many)
+    }
+}
+
+impl Serialize for Audience {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Audience::Single(one) => serializer.serialize_str(one),
+            Audience::Multiple(many) => many.serialize(serializer),
+        }
+    }
+}
+
+struct AudienceVisitor;
+
+impl<'de> Visitor<'de> for AudienceVisitor {
+    type Value = Audience;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a string or an array of strings")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Audience, E> {
+        Ok(Audience::Single(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Audience, E> {
+        Ok(Audience::Single(v))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Audience, A::Error> {
+        let mut many = Vec::with_capacity(seq.size_hint().unwrap_or(1).min(64));
+        while let Some(one) = seq.next_element::<String>()? {
+            many.push(one);
+        }
+        Ok(Audience::Multiple(many))
+    }
+}
+
+impl<'de> Deserialize<'de> for Audience {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(AudienceVisitor)
+    }
+}
+
+/// In a form, a single audience is its text and an array is its JSON text (a value
+/// that is a JSON array of strings decodes as `Multiple`).
+impl ParamValue for Audience {
+    fn from_param(text: Cow<'_, str>) -> Result<Self, String> {
+        if text.starts_with('[') {
+            if let Ok(many) = serde_json::from_str::<Vec<String>>(&text) {
+                return Ok(Audience::Multiple(many));
+            }
+        }
+        Ok(Audience::Single(text.into_owned()))
+    }
+
+    fn with_param<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        match self {
+            Audience::Single(one) => f(one),
+            Audience::Multiple(many) => f(&serde_json::to_string(many).unwrap_or_default()),
+        }
+    }
+}

@@ -1,0 +1,395 @@
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, DeserializeOwned, IntoDeserializer};
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+use serde_json::value::RawValue;
+
+use crate::error::{Error, ErrorKind};
+
+/// The unknown parameters / claims of a message, in the order they arrived.
+///
+/// The `#[oidc(extra)]` field collects every parameter the message does not declare
+/// (Keycloak's `session_state`, Google's `authuser`, vendor claims) and re-emits them on
+/// encode. Values from forms and URLs are strings; values from JSON keep their JSON
+/// type (stored as JSON text, so nothing is lost or reordered).
+///
+/// ```
+/// use oidc_core::{ExtraParams, OidcMessage};
+///
+/// #[derive(OidcMessage, Clone, PartialEq)]
+/// struct Callback {
+///     code: Option<String>,
+///     #[oidc(extra)]
+///     extra: ExtraParams,
+/// }
+///
+/// let cb = Callback::from_form("code=abc&authuser=2&session_state=x.y").unwrap();
+/// assert_eq!(cb.extra.get::<u32>("authuser").unwrap(), Some(2));
+/// assert_eq!(cb.extra.get_str("session_state").as_deref(), Some("x.y"));
+/// assert_eq!(cb.to_form(), "code=abc&authuser=2&session_state=x.y");
+///
+/// let json = Callback::from_json(r#"{"code":"abc","groups":["a","b"]}"#).unwrap();
+/// assert_eq!(json.extra.get::<Vec<String>>("groups").unwrap().unwrap(), ["a", "b"]);
+/// ```
+#[derive(Clone, Default)]
+pub struct ExtraParams {
+    entries: Vec<Entry>,
+}
+
+/// One unknown parameter. Name and value share one buffer so that decoding costs one
+/// heap block per unknown parameter.
+#[derive(Clone)]
+struct Entry {
+    text: String,
+    name_len: usize,
+    json: bool,
+}
+
+impl Entry {
+    fn new(name: &str, value: &str, json: bool) -> Self {
+        let mut text = String::with_capacity(name.len() + value.len());
+        text.push_str(name);
+        text.push_str(value);
+        Entry {
+            text,
+            name_len: name.len(),
+            json,
+        }
+    }
+
+    fn name(&self) -> &str {
+        &self.text[..self.name_len]
+    }
+
+    fn value(&self) -> ExtraValue<'_> {
+        let value = &self.text[self.name_len..];
+        if self.json {
+            ExtraValue::Json(value)
+        } else {
+            ExtraValue::Text(value)
+        }
+    }
+}
+
+/// The value of one unknown parameter.
+#[derive(Debug, Clone, Copy)]
+pub enum ExtraValue<'a> {
+    /// From a form or URL: the decoded text.
+    Text(&'a str),
+    /// From JSON: the member's JSON text, verbatim (`"x"`, `42`, `{"a":[1]}`).
+    Json(&'a str),
+}
+
+impl<'a> ExtraValue<'a> {
+    /// The value as text: `Text` as it is, a JSON string unescaped, other JSON as its
+    /// JSON text (which is how it is written into a form).
+    pub fn to_text(self) -> Cow<'a, str> {
+        match self {
+            ExtraValue::Text(text) => Cow::Borrowed(text),
+            ExtraValue::Json(json) if json.starts_with('"') => match serde_json::from_str::<Cow<str>>(json) {
+                Ok(s) => s,
+                Err(_) => Cow::Borrowed(json),
+            },
+            ExtraValue::Json(json) => Cow::Borrowed(json),
+        }
+    }
+
+    /// The value as a `serde_json::Value` (`Text` becomes a JSON string).
+    pub fn to_json_value(&self) -> serde_json::Value {
+        match *self {
+            ExtraValue::Text(text) => serde_json::Value::String(text.to_owned()),
+            ExtraValue::Json(json) => serde_json::from_str(json).unwrap_or(serde_json::Value::Null),
+        }
+    }
+
+    /// `Text(s)` equals `Json("\"s\"")`: a form parameter and a JSON string member
+    /// with the same text are the same value.
+    fn same_as(&self, other: &ExtraValue<'_>) -> bool {
+        match (*self, *other) {
+            (ExtraValue::Text(a), ExtraValue::Text(b)) => a == b,
+            (ExtraValue::Json(a), ExtraValue::Json(b)) => {
+                a == b || serde_json::from_str::<serde_json::Value>(a).ok() == serde_json::from_str(b).ok()
+            }
+            (ExtraValue::Text(t), ExtraValue::Json(j)) | (ExtraValue::Json(j), ExtraValue::Text(t)) => {
+                j.starts_with('"') && serde_json::from_str::<Cow<str>>(j).is_ok_and(|s| s == t)
+            }
+        }
+    }
+}
+
+impl ExtraParams {
+    /// No parameters.
+    pub fn new() -> Self {
+        ExtraParams::default()
+    }
+
+    /// Number of parameters.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Whether a parameter called `name` is present.
+    pub fn contains(&self, name: &str) -> bool {
+        self.find(name).is_some()
+    }
+
+    /// The raw value of `name`.
+    pub fn value(&self, name: &str) -> Option<ExtraValue<'_>> {
+        self.find(name).map(Entry::value)
+    }
+
+    /// The value of `name` as text (see [`ExtraValue::to_text`]).
+    pub fn get_str(&self, name: &str) -> Option<Cow<'_, str>> {
+        self.find(name).map(|e| match e.value() {
+            ExtraValue::Text(t) => Cow::Borrowed(t),
+            json => Cow::Owned(json.to_text().into_owned()),
+        })
+    }
+
+    /// The value of `name` decoded as `T`: `Ok(None)` when absent, an error naming the
+    /// parameter when it does not fit `T`. Text values from forms decode into numbers and
+    /// booleans (`"42"` as `u32`), JSON values by their JSON type.
+    pub fn get<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>, Error> {
+        let Some(entry) = self.find(name) else {
+            return Ok(None);
+        };
+        let result = match entry.value() {
+            ExtraValue::Text(text) => T::deserialize(TextDeserializer(text)).map_err(|e| e.0),
+            ExtraValue::Json(json) => serde_json::from_str(json).map_err(|e| e.to_string()),
+        };
+        result.map(Some).map_err(|reason| {
+            Error::new(
+                "ExtraParams",
+                ErrorKind::InvalidValue {
+                    parameter: name.to_owned(),
+                    reason,
+                },
+            )
+        })
+    }
+
+    /// Parameters in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, ExtraValue<'_>)> {
+        self.entries.iter().map(|e| (e.name(), e.value()))
+    }
+
+    /// Sets `name` to the text `value` (replacing an earlier value, keeping its place).
+    pub fn insert(&mut self, name: &str, value: &str) {
+        self.set(Entry::new(name, value, false));
+    }
+
+    /// Sets `name` to `value` as JSON (replacing an earlier value, keeping its place).
+    pub fn insert_json<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Error> {
+        let json = serde_json::to_string(value)
+            .map_err(|e| Error::new("ExtraParams", ErrorKind::Json(e.to_string())))?;
+        self.set(Entry::new(name, &json, true));
+        Ok(())
+    }
+
+    /// Removes `name`, returning whether it was present.
+    pub fn remove(&mut self, name: &str) -> bool {
+        let before = self.entries.len();
+        self.entries.retain(|e| e.name() != name);
+        before != self.entries.len()
+    }
+
+    fn find(&self, name: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.name() == name)
+    }
+
+    fn set(&mut self, entry: Entry) {
+        match self.entries.iter_mut().find(|e| e.name() == entry.name()) {
+            Some(slot) => *slot = entry,
+            None => self.entries.push(entry),
+        }
+    }
+
+    /// Decoders: appends a parameter, rejecting a repeated name (RFC 6749 §3.1).
+    pub(crate) fn push_new(&mut self, message: &'static str, name: &str, value: &str, json: bool) -> Result<(), Error> {
+        if self.contains(name) {
+            return Err(Error::duplicate(message, name));
+        }
+        self.entries.push(Entry::new(name, value, json));
+        Ok(())
+    }
+
+    /// Encoders: writes every parameter as a map entry. `Json` values go out verbatim
+    /// when the serializer is serde_json's, as `serde_json::Value` otherwise.
+    pub(crate) fn serialize_entries<M: SerializeMap>(&self, map: &mut M, raw_json: bool) -> Result<(), M::Error> {
+        for entry in &self.entries {
+            match entry.value() {
+                ExtraValue::Text(text) => map.serialize_entry(entry.name(), text)?,
+                ExtraValue::Json(json) if raw_json => match serde_json::from_str::<&RawValue>(json) {
+                    Ok(raw) => map.serialize_entry(entry.name(), raw)?,
+                    Err(_) => map.serialize_entry(entry.name(), &entry.value().to_json_value())?,
+                },
+                value => map.serialize_entry(entry.name(), &value.to_json_value())?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl PartialEq for ExtraParams {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries.len() == other.entries.len()
+            && self
+                .entries
+                .iter()
+                .zip(&other.entries)
+                .all(|(a, b)| a.name() == b.name() && a.value().same_as(&b.value()))
+    }
+}
+
+impl fmt::Debug for ExtraParams {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut map = f.debug_map();
+        for (name, value) in self.iter() {
+            match value {
+                ExtraValue::Text(t) => map.entry(&name, &t),
+                ExtraValue::Json(j) => map.entry(&name, &format_args!("{j}")),
+            };
+        }
+        map.finish()
+    }
+}
+
+/// As a map from name to value (text values as strings, JSON values as themselves).
+impl Serialize for ExtraParams {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let raw = crate::__private::serializer_kind::<S>() == crate::__private::SerializerKind::Json;
+        let mut map = serializer.serialize_map(Some(self.entries.len()))?;
+        self.serialize_entries(&mut map, raw)?;
+        map.end()
+    }
+}
+
+/// Reads a form parameter's text as whatever type asks for it: numbers and booleans
+/// are parsed, everything else sees a string.
+struct TextDeserializer<'a>(&'a str);
+
+#[derive(Debug)]
+struct TextError(String);
+
+impl fmt::Display for TextError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for TextError {}
+
+impl de::Error for TextError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        TextError(msg.to_string())
+    }
+}
+
+macro_rules! parse_text {
+    ($($method:ident => $visit:ident: $t:ty,)*) => {$(
+        fn $method<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, TextError> {
+            match self.0.parse::<$t>() {
+                Ok(v) => visitor.$visit(v),
+                Err(_) => self.deserialize_any(visitor),
+            }
+        }
+    )*};
+}
+
+impl<'de> de::Deserializer<'de> for TextDeserializer<'_> {
+    type Error = TextError;
+
+    fn deserialize_any<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, TextError> {
+        visitor.visit_str(self.0)
+    }
+
+    fn deserialize_option<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, TextError> {
+        visitor.visit_some(self)
+    }
+
+    fn deserialize_newtype_struct<V: de::Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, TextError> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: de::Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, TextError> {
+        visitor.visit_enum(self.0.into_deserializer())
+    }
+
+    parse_text! {
+        deserialize_bool => visit_bool: bool,
+        deserialize_i8 => visit_i8: i8,
+        deserialize_i16 => visit_i16: i16,
+        deserialize_i32 => visit_i32: i32,
+        deserialize_i64 => visit_i64: i64,
+        deserialize_u8 => visit_u8: u8,
+        deserialize_u16 => visit_u16: u16,
+        deserialize_u32 => visit_u32: u32,
+        deserialize_u64 => visit_u64: u64,
+        deserialize_f32 => visit_f32: f32,
+        deserialize_f64 => visit_f64: f64,
+    }
+
+    serde::forward_to_deserialize_any! {
+        i128 u128 char str string bytes byte_buf unit unit_struct seq tuple
+        tuple_struct map struct identifier ignored_any
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_getter_parses_text_and_reports_misfits() {
+        let mut extra = ExtraParams::new();
+        extra.insert("n", "42");
+        extra.insert("flag", "true");
+        extra.insert("word", "hello");
+        assert_eq!(extra.get::<u64>("n").unwrap(), Some(42));
+        assert_eq!(extra.get::<bool>("flag").unwrap(), Some(true));
+        assert_eq!(extra.get::<String>("n").unwrap().as_deref(), Some("42"));
+        assert_eq!(extra.get::<u64>("missing").unwrap(), None);
+        let err = extra.get::<u64>("word").unwrap_err();
+        assert_eq!(err.parameter(), Some("word"));
+    }
+
+    #[test]
+    fn insert_replaces_in_place_and_remove_removes() {
+        let mut extra = ExtraParams::new();
+        extra.insert("a", "1");
+        extra.insert("b", "2");
+        extra.insert("a", "3");
+        assert_eq!(extra.iter().map(|(k, _)| k).collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(extra.get_str("a").as_deref(), Some("3"));
+        assert!(extra.remove("a"));
+        assert!(!extra.contains("a"));
+    }
+
+    #[test]
+    fn text_and_json_string_compare_equal() {
+        let mut a = ExtraParams::new();
+        a.insert("x", "é \"q\"");
+        let mut b = ExtraParams::new();
+        b.insert_json("x", "é \"q\"").unwrap();
+        assert_eq!(a, b);
+        let mut c = ExtraParams::new();
+        c.insert_json("x", &42).unwrap();
+        assert_ne!(a, c);
+    }
+}

@@ -1,0 +1,9 @@
+//! Value types shared by many messages.
+
+mod audience;
+mod extra;
+mod numeric_date;
+
+pub use audience::Audience;
+pub use extra::{ExtraParams, ExtraValue};
+pub use numeric_date::NumericDate;

@@ -1,0 +1,142 @@
+//! The derive input as a typed IR: a container with named fields, each with parsed
+//! attributes and the facts about its type that codegen needs.
+
+use syn::ext::IdentExt;
+use syn::{GenericArgument, Ident, PathArguments, Type};
+
+use super::attr::{ContainerAttrs, FieldAttrs};
+use super::ctxt::Ctxt;
+
+pub struct Container<'a> {
+    pub ident: &'a Ident,
+    /// The message name used in error texts (`#[oidc(name = "..")]`, else the type name).
+    pub name: String,
+    pub attrs: ContainerAttrs,
+    pub fields: Vec<Field<'a>>,
+}
+
+pub struct Field<'a> {
+    pub ident: &'a Ident,
+    pub ty: &'a Type,
+    pub attrs: FieldAttrs,
+    /// `T` when the field is declared `Option<T>`.
+    pub option_inner: Option<&'a Type>,
+    /// The name on the wire (`rename`, else the Rust name without `r#`).
+    pub wire_name: String,
+}
+
+impl<'a> Field<'a> {
+    /// The type a decoded value has: `T` for `Option<T>`, else the field type.
+    pub fn value_ty(&self) -> &'a Type {
+        self.option_inner.unwrap_or(self.ty)
+    }
+
+    pub fn is_option(&self) -> bool {
+        self.option_inner.is_some()
+    }
+}
+
+impl<'a> Container<'a> {
+    /// Parses the input; shape errors (enum, tuple struct, generics) are reported on the
+    /// offending token and yield `None`.
+    pub fn from_ast(cx: &Ctxt, input: &'a syn::DeriveInput) -> Option<Self> {
+        let attrs = ContainerAttrs::from_input(cx, input);
+        let named = match &input.data {
+            syn::Data::Struct(data) => match &data.fields {
+                syn::Fields::Named(named) => Some(named),
+                other => {
+                    cx.error_spanned_by(
+                        other,
+                        "#[derive(OidcMessage)] needs a struct with named fields (one per parameter)",
+                    );
+                    None
+                }
+            },
+            syn::Data::Enum(data) => {
+                cx.error_spanned_by(
+                    data.enum_token,
+                    "#[derive(OidcMessage)] does not support enums; declare a struct per message \
+                     and an enum over them by hand (see AuthenticationResponse)",
+                );
+                None
+            }
+            syn::Data::Union(data) => {
+                cx.error_spanned_by(
+                    data.union_token,
+                    "#[derive(OidcMessage)] does not support unions",
+                );
+                None
+            }
+        };
+        if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
+            cx.error_spanned_by(
+                &input.generics,
+                "#[derive(OidcMessage)] does not support generic parameters",
+            );
+            return None;
+        }
+        let named = named?;
+        let fields = named
+            .named
+            .iter()
+            .map(|field| {
+                let ident = field.ident.as_ref().expect("named field");
+                let attrs = FieldAttrs::from_field(cx, field);
+                let wire_name = match attrs.rename.get() {
+                    Some(word) => word.value.value(),
+                    None => ident.unraw().to_string(),
+                };
+                Field {
+                    ident,
+                    ty: &field.ty,
+                    attrs,
+                    option_inner: generic_inner(&field.ty, "Option"),
+                    wire_name,
+                }
+            })
+            .collect();
+        let name = match attrs.name.get() {
+            Some(word) => word.value.value(),
+            None => input.ident.to_string(),
+        };
+        Some(Container {
+            ident: &input.ident,
+            name,
+            attrs,
+            fields,
+        })
+    }
+}
+
+/// `Some(T)` when `ty` is written `Wrapper<T>` (last path segment, so `std::option::Option`
+/// counts). Purely syntactic, like serde's `is_option`.
+pub fn generic_inner<'t>(ty: &'t Type, wrapper: &str) -> Option<&'t Type> {
+    let Type::Path(path) = ty else { return None };
+    if path.qself.is_some() {
+        return None;
+    }
+    let last = path.path.segments.last()?;
+    if last.ident != wrapper {
+        return None;
+    }
+    let PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    if args.args.len() != 1 {
+        return None;
+    }
+    match args.args.first()? {
+        GenericArgument::Type(inner) => Some(inner),
+        _ => None,
+    }
+}
+
+/// The last path segment's name (`u64`, `bool`, `NumericDate`, `ExtraParams`).
+pub fn last_segment(ty: &Type) -> Option<String> {
+    match ty {
+        Type::Path(path) => path.path.segments.last().map(|s| s.ident.to_string()),
+        Type::Group(group) => last_segment(&group.elem),
+        Type::Paren(paren) => last_segment(&paren.elem),
+        _ => None,
+    }
+}

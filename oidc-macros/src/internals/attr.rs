@@ -1,0 +1,332 @@
+//! Attribute tokens -> typed attribute values. Every word records the token it came
+//! from so later checks can point at it.
+
+use proc_macro2::TokenStream;
+use quote::ToTokens;
+use syn::meta::ParseNestedMeta;
+use syn::{Expr, ExprLit, ExprPath, Lit, LitStr};
+
+use super::ctxt::Ctxt;
+use super::symbol::*;
+
+/// One attribute word that was present, with the tokens to blame in errors.
+pub struct Word<T> {
+    pub tokens: TokenStream,
+    pub value: T,
+}
+
+/// A word that may be given once; the second occurrence is an error on that occurrence.
+pub struct Once<T> {
+    name: Symbol,
+    word: Option<Word<T>>,
+}
+
+impl<T> Once<T> {
+    fn none(name: Symbol) -> Self {
+        Once { name, word: None }
+    }
+
+    fn set<A: ToTokens>(&mut self, cx: &Ctxt, tokens: A, value: T) {
+        let tokens = tokens.into_token_stream();
+        if self.word.is_some() {
+            cx.error_spanned_by(tokens, format!("duplicate oidc attribute `{}`", self.name));
+        } else {
+            self.word = Some(Word { tokens, value });
+        }
+    }
+
+    pub fn get(&self) -> Option<&Word<T>> {
+        self.word.as_ref()
+    }
+
+    pub fn is_set(&self) -> bool {
+        self.word.is_some()
+    }
+
+    pub fn tokens(&self) -> Option<&TokenStream> {
+        self.word.as_ref().map(|w| &w.tokens)
+    }
+}
+
+/// `default` or `default = path::to::function` (a string holding the path also works,
+/// as in serde).
+pub enum DefaultValue {
+    Trait,
+    Path(ExprPath),
+}
+
+/// The per-field leniencies of `accept(..)`.
+pub struct Accept {
+    pub string_number: Once<()>,
+    pub string_bool: Once<()>,
+    pub array: Once<()>,
+    pub rfc3339: Once<()>,
+}
+
+impl Accept {
+    pub fn any(&self) -> bool {
+        self.string_number.is_set()
+            || self.string_bool.is_set()
+            || self.array.is_set()
+            || self.rfc3339.is_set()
+    }
+}
+
+pub struct FieldAttrs {
+    pub required: Once<()>,
+    pub space_delimited: Once<()>,
+    pub rename: Once<LitStr>,
+    pub aliases: Vec<Word<LitStr>>,
+    pub default: Once<DefaultValue>,
+    pub json: Once<()>,
+    pub extra: Once<()>,
+    pub flatten: Once<()>,
+    pub secret: Once<()>,
+    pub accept: Once<()>,
+    pub leniency: Accept,
+}
+
+impl FieldAttrs {
+    pub fn from_field(cx: &Ctxt, field: &syn::Field) -> Self {
+        let mut attrs = FieldAttrs {
+            required: Once::none(REQUIRED),
+            space_delimited: Once::none(SPACE_DELIMITED),
+            rename: Once::none(RENAME),
+            aliases: Vec::new(),
+            default: Once::none(DEFAULT),
+            json: Once::none(JSON),
+            extra: Once::none(EXTRA),
+            flatten: Once::none(FLATTEN),
+            secret: Once::none(SECRET),
+            accept: Once::none(ACCEPT),
+            leniency: Accept {
+                string_number: Once::none(STRING_NUMBER),
+                string_bool: Once::none(STRING_BOOL),
+                array: Once::none(ARRAY),
+                rfc3339: Once::none(RFC3339),
+            },
+        };
+        for attr in &field.attrs {
+            if attr.path() != OIDC {
+                continue;
+            }
+            if let syn::Meta::Path(_) = attr.meta {
+                cx.error_spanned_by(attr, "expected a list of words: `#[oidc(...)]`");
+                continue;
+            }
+            let result = attr.parse_nested_meta(|meta| {
+                let path = meta.path.clone();
+                if path == REQUIRED {
+                    attrs.required.set(cx, &path, ());
+                } else if path == SPACE_DELIMITED {
+                    attrs.space_delimited.set(cx, &path, ());
+                } else if path == RENAME {
+                    if let Some(name) = string_value(cx, &meta, RENAME)? {
+                        attrs.rename.set(cx, &path, name);
+                    }
+                } else if path == ALIAS {
+                    if let Some(name) = string_value(cx, &meta, ALIAS)? {
+                        attrs.aliases.push(Word {
+                            tokens: name.to_token_stream(),
+                            value: name,
+                        });
+                    }
+                } else if path == DEFAULT {
+                    let value = if meta.input.peek(syn::Token![=]) {
+                        match default_path(cx, &meta)? {
+                            Some(p) => DefaultValue::Path(p),
+                            None => return Ok(()),
+                        }
+                    } else {
+                        DefaultValue::Trait
+                    };
+                    attrs.default.set(cx, &path, value);
+                } else if path == JSON {
+                    attrs.json.set(cx, &path, ());
+                } else if path == EXTRA {
+                    attrs.extra.set(cx, &path, ());
+                } else if path == FLATTEN {
+                    attrs.flatten.set(cx, &path, ());
+                } else if path == SECRET {
+                    attrs.secret.set(cx, &path, ());
+                } else if path == ACCEPT {
+                    attrs.accept.set(cx, &path, ());
+                    if !meta.input.peek(syn::token::Paren) {
+                        cx.error_spanned_by(
+                            &path,
+                            "`accept` lists leniencies: `accept(string_number, string_bool, array, rfc3339)`",
+                        );
+                        skip_value(&meta)?;
+                        return Ok(());
+                    }
+                    let leniency = &mut attrs.leniency;
+                    meta.parse_nested_meta(|inner| {
+                        let word = inner.path.clone();
+                        if word == STRING_NUMBER {
+                            leniency.string_number.set(cx, &word, ());
+                        } else if word == STRING_BOOL {
+                            leniency.string_bool.set(cx, &word, ());
+                        } else if word == ARRAY {
+                            leniency.array.set(cx, &word, ());
+                        } else if word == RFC3339 {
+                            leniency.rfc3339.set(cx, &word, ());
+                        } else {
+                            cx.error_spanned_by(
+                                &word,
+                                format!(
+                                    "unknown leniency `{}` (expected string_number, string_bool, array or rfc3339)",
+                                    word.to_token_stream()
+                                ),
+                            );
+                            skip_value(&inner)?;
+                        }
+                        Ok(())
+                    })?;
+                } else {
+                    cx.error_spanned_by(
+                        &path,
+                        format!(
+                            "unknown oidc field attribute `{}`",
+                            path.to_token_stream().to_string().replace(' ', "")
+                        ),
+                    );
+                    skip_value(&meta)?;
+                }
+                Ok(())
+            });
+            if let Err(err) = result {
+                cx.syn_error(err);
+            }
+        }
+        attrs
+    }
+
+    /// The attribute words present on this field, for conflict checks.
+    pub fn present_words(&self) -> Vec<(&'static str, &TokenStream)> {
+        [
+            ("required", self.required.tokens()),
+            ("space_delimited", self.space_delimited.tokens()),
+            ("rename", self.rename.tokens()),
+            ("alias", self.aliases.first().map(|w| &w.tokens)),
+            ("default", self.default.tokens()),
+            ("json", self.json.tokens()),
+            ("extra", self.extra.tokens()),
+            ("flatten", self.flatten.tokens()),
+            ("secret", self.secret.tokens()),
+            ("accept", self.accept.tokens()),
+        ]
+        .into_iter()
+        .filter_map(|(name, tokens)| tokens.map(|t| (name, t)))
+        .collect()
+    }
+}
+
+pub struct ContainerAttrs {
+    pub name: Once<LitStr>,
+    pub no_debug: Once<()>,
+}
+
+impl ContainerAttrs {
+    pub fn from_input(cx: &Ctxt, input: &syn::DeriveInput) -> Self {
+        let mut attrs = ContainerAttrs {
+            name: Once::none(NAME),
+            no_debug: Once::none(NO_DEBUG),
+        };
+        for attr in &input.attrs {
+            if attr.path() != OIDC {
+                continue;
+            }
+            let result = attr.parse_nested_meta(|meta| {
+                let path = meta.path.clone();
+                if path == NAME {
+                    if let Some(name) = string_value(cx, &meta, NAME)? {
+                        attrs.name.set(cx, &path, name);
+                    }
+                } else if path == NO_DEBUG {
+                    attrs.no_debug.set(cx, &path, ());
+                } else {
+                    cx.error_spanned_by(
+                        &path,
+                        format!(
+                            "unknown oidc container attribute `{}`",
+                            path.to_token_stream().to_string().replace(' ', "")
+                        ),
+                    );
+                    skip_value(&meta)?;
+                }
+                Ok(())
+            });
+            if let Err(err) = result {
+                cx.syn_error(err);
+            }
+        }
+        attrs
+    }
+}
+
+/// `word = "string"`; anything else is reported on the word (or the value) and skipped.
+fn string_value(cx: &Ctxt, meta: &ParseNestedMeta, word: Symbol) -> syn::Result<Option<LitStr>> {
+    if !meta.input.peek(syn::Token![=]) {
+        cx.error_spanned_by(
+            &meta.path,
+            format!("`{word}` needs a string: `{word} = \"wire_name\"`"),
+        );
+        skip_value(meta)?;
+        return Ok(None);
+    }
+    let expr: Expr = meta.value()?.parse()?;
+    match expr {
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(s), ..
+        }) if !s.value().is_empty() => Ok(Some(s)),
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(s), ..
+        }) => {
+            cx.error_spanned_by(s, format!("`{word}` needs a non-empty string"));
+            Ok(None)
+        }
+        other => {
+            cx.error_spanned_by(
+                other,
+                format!("`{word}` needs a string literal: `{word} = \"wire_name\"`"),
+            );
+            Ok(None)
+        }
+    }
+}
+
+/// `default = path` or `default = "path"`.
+fn default_path(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<ExprPath>> {
+    let expr: Expr = meta.value()?.parse()?;
+    match expr {
+        Expr::Path(p) => Ok(Some(p)),
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(s), ..
+        }) => match s.parse::<ExprPath>() {
+            Ok(p) => Ok(Some(p)),
+            Err(_) => {
+                cx.error_spanned_by(s, "`default = \"...\"` must hold a function path");
+                Ok(None)
+            }
+        },
+        other => {
+            cx.error_spanned_by(
+                other,
+                "`default` takes a function path: `default = path::to::function`",
+            );
+            Ok(None)
+        }
+    }
+}
+
+/// Consumes whatever follows an attribute word we are not going to use, so parsing
+/// continues with the next word and every error is still reported.
+fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
+    if meta.input.peek(syn::Token![=]) {
+        let _: Expr = meta.value()?.parse()?;
+    } else if meta.input.peek(syn::token::Paren) {
+        let _content;
+        syn::parenthesized!(_content in meta.input);
+    }
+    Ok(())
+}
