@@ -9,13 +9,16 @@ use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess,
+    Visitor,
+};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::value::RawValue;
 
 use crate::codec::form::{encode_into, parse_pairs};
-use crate::codec::value::{split_space_delimited, LenientValue, Leniency, ParamValue};
+use crate::codec::value::{split_space_delimited, Leniency, LenientValue, ParamValue};
 use crate::error::{Error, ErrorKind};
 use crate::types::ExtraParams;
 
@@ -39,7 +42,12 @@ pub trait Fields: Sized {
 
     /// Stores an unknown parameter in the `extra` field (own or flattened); false if
     /// there is none.
-    fn form_extra(b: &mut Self::Builder, msg: &'static str, key: &str, value: &str) -> Result<bool, Error>;
+    fn form_extra(
+        b: &mut Self::Builder,
+        msg: &'static str,
+        key: &str,
+        value: &str,
+    ) -> Result<bool, Error>;
 
     /// Reads the value of `key` from `map` if it is one of this message's fields.
     fn json_field<'de, A: MapAccess<'de>>(
@@ -64,7 +72,11 @@ pub trait Fields: Sized {
     fn write_form(&self, w: &mut FormWriter<'_>);
 
     /// Writes every present member into a serde map.
-    fn serialize_fields<M: SerializeMap>(&self, map: &mut M, kind: SerializerKind) -> Result<(), M::Error>;
+    fn serialize_fields<M: SerializeMap>(
+        &self,
+        map: &mut M,
+        kind: SerializerKind,
+    ) -> Result<(), M::Error>;
 }
 
 // ---------------------------------------------------------------------------
@@ -73,11 +85,18 @@ pub trait Fields: Sized {
 /// Decodes a form body into `T`.
 pub fn decode_form<T: Fields>(body: &str) -> Result<T, Error> {
     let mut b = T::Builder::default();
-    parse_pairs(T::NAME, body, |key, value| form_pair::<T>(&mut b, T::NAME, &key, value))?;
+    parse_pairs(T::NAME, body, |key, value| {
+        form_pair::<T>(&mut b, T::NAME, &key, value)
+    })?;
     T::finish(b, T::NAME)
 }
 
-fn form_pair<T: Fields>(b: &mut T::Builder, msg: &'static str, key: &str, value: Cow<'_, str>) -> Result<(), Error> {
+fn form_pair<T: Fields>(
+    b: &mut T::Builder,
+    msg: &'static str,
+    key: &str,
+    value: Cow<'_, str>,
+) -> Result<(), Error> {
     // RFC 6749 §3.1: parameters sent without a value are treated as omitted.
     if value.is_empty() {
         return Ok(());
@@ -135,7 +154,12 @@ fn reason(secret: bool, reason: String) -> String {
     }
 }
 
-pub fn form_value<T: ParamValue>(msg: &'static str, param: &str, value: Cow<'_, str>, secret: bool) -> Result<T, Error> {
+pub fn form_value<T: ParamValue>(
+    msg: &'static str,
+    param: &str,
+    value: Cow<'_, str>,
+    secret: bool,
+) -> Result<T, Error> {
     T::from_param(value).map_err(|r| Error::invalid(msg, param, reason(secret, r)))
 }
 
@@ -152,15 +176,36 @@ pub fn form_lenient<T: ParamValue + LenientValue>(
     form_value(msg, param, value, secret)
 }
 
-pub fn form_space_list<T: ParamValue>(msg: &'static str, param: &str, value: Cow<'_, str>, secret: bool) -> Result<Vec<T>, Error> {
+pub fn form_space_list<T: ParamValue>(
+    msg: &'static str,
+    param: &str,
+    value: Cow<'_, str>,
+    secret: bool,
+) -> Result<Vec<T>, Error> {
     split_space_delimited(&value).map_err(|r| Error::invalid(msg, param, reason(secret, r)))
 }
 
-pub fn form_json<T: DeserializeOwned>(msg: &'static str, param: &str, value: Cow<'_, str>, secret: bool) -> Result<T, Error> {
-    serde_json::from_str(&value).map_err(|e| Error::invalid(msg, param, reason(secret, format!("expected a JSON document: {e}"))))
+pub fn form_json<T: DeserializeOwned>(
+    msg: &'static str,
+    param: &str,
+    value: Cow<'_, str>,
+    secret: bool,
+) -> Result<T, Error> {
+    serde_json::from_str(&value).map_err(|e| {
+        Error::invalid(
+            msg,
+            param,
+            reason(secret, format!("expected a JSON document: {e}")),
+        )
+    })
 }
 
-pub fn form_extra(extra: &mut ExtraParams, msg: &'static str, key: &str, value: &str) -> Result<(), Error> {
+pub fn form_extra(
+    extra: &mut ExtraParams,
+    msg: &'static str,
+    key: &str,
+    value: &str,
+) -> Result<(), Error> {
     extra.push_new(msg, key, value, false)
 }
 
@@ -296,7 +341,9 @@ impl<'de, T: Fields> Visitor<'de> for MessageVisitor<'_, T> {
             if cx.mode == DeMode::Form {
                 let value = map.next_value_seed(TextSeed)?;
                 form_pair::<T>(&mut b, cx.msg, &key, value).map_err(|e| cx.fail(e))?;
-            } else if !T::json_field(&mut b, cx, &key, &mut map)? && !T::json_extra(&mut b, cx, &key, &mut map)? {
+            } else if !T::json_field(&mut b, cx, &key, &mut map)?
+                && !T::json_extra(&mut b, cx, &key, &mut map)?
+            {
                 map.next_value::<IgnoredAny>()?;
             }
         }
@@ -317,7 +364,9 @@ pub fn from_json<T: Fields>(json: &str) -> Result<T, Error> {
         cx: &mut cx,
         _message: PhantomData,
     };
-    let result = de.deserialize_map(visitor).and_then(|v| de.end().map(|()| v));
+    let result = de
+        .deserialize_map(visitor)
+        .and_then(|v| de.end().map(|()| v));
     result.map_err(|e| {
         cx.error
             .take()
@@ -392,11 +441,39 @@ pub fn serializer_kind<S>() -> SerializerKind {
 }
 
 fn is_form_format(type_name: &str) -> bool {
-    type_name.contains("serde_urlencoded") || type_name.contains("serde_html_form") || type_name.contains("serde_qs")
+    type_name.contains("serde_urlencoded")
+        || type_name.contains("serde_html_form")
+        || type_name.contains("serde_qs")
 }
 
-pub fn serialize_extra<M: SerializeMap>(map: &mut M, extra: &ExtraParams, kind: SerializerKind) -> Result<(), M::Error> {
-    extra.serialize_entries(map, kind == SerializerKind::Json)
+pub fn serialize_extra<M: SerializeMap>(
+    map: &mut M,
+    extra: &ExtraParams,
+    kind: SerializerKind,
+) -> Result<(), M::Error> {
+    extra.serialize_entries(map, kind)
+}
+
+/// A plain field: its own `Serialize` in JSON, its parameter text in a form (so
+/// serde_urlencoded writes exactly what `to_form` writes).
+#[inline]
+pub fn serialize_value<M: SerializeMap, T: Serialize + ParamValue>(
+    map: &mut M,
+    name: &'static str,
+    value: &T,
+    kind: SerializerKind,
+) -> Result<(), M::Error> {
+    if kind == SerializerKind::Form {
+        value.with_param(|text| {
+            if text.is_empty() {
+                Ok(())
+            } else {
+                map.serialize_entry(name, text)
+            }
+        })
+    } else {
+        map.serialize_entry(name, value)
+    }
 }
 
 /// A `json` field: nested in JSON, its JSON text in a form.
@@ -575,7 +652,8 @@ impl<'de, T: LenientValue> Visitor<'de> for Lenient<T> {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
-        T::from_lenient_str(v, self.leniency).ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
+        T::from_lenient_str(v, self.leniency)
+            .ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
     }
 }
 
@@ -664,7 +742,11 @@ impl Stash {
 }
 
 /// Reads an alias member into a stash.
-pub fn json_stash<'de, A: MapAccess<'de>>(cx: &mut DeCtx, map: &mut A, param: &str) -> Result<Option<Stash>, A::Error> {
+pub fn json_stash<'de, A: MapAccess<'de>>(
+    cx: &mut DeCtx,
+    map: &mut A,
+    param: &str,
+) -> Result<Option<Stash>, A::Error> {
     match map.next_value::<serde_json::Value>() {
         Ok(serde_json::Value::Null) => Ok(None),
         Ok(value) => Ok(Some(Stash::Json(value))),

@@ -97,7 +97,11 @@ impl Error {
         Error::new(message, ErrorKind::Duplicate(parameter.to_owned()))
     }
 
-    pub(crate) fn invalid(message: &'static str, parameter: &str, reason: impl Into<String>) -> Self {
+    pub(crate) fn invalid(
+        message: &'static str,
+        parameter: &str,
+        reason: impl Into<String>,
+    ) -> Self {
         Error::new(
             message,
             ErrorKind::InvalidValue {

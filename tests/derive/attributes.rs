@@ -10,7 +10,10 @@ const META: &str = r#"{"issuer":"https://op","client_id":"c"}"#;
 fn required_fails_when_absent() {
     let err = Metadata::from_json(r#"{"client_id":"c"}"#).unwrap_err();
     assert_eq!(err.kind(), &ErrorKind::Missing("issuer".into()));
-    assert_eq!(err.to_string(), r#"Metadata: missing required parameter "issuer""#);
+    assert_eq!(
+        err.to_string(),
+        r#"Metadata: missing required parameter "issuer""#
+    );
 }
 
 #[test]
@@ -31,11 +34,17 @@ fn default_fills_absent_values_and_is_not_written() {
 
 #[test]
 fn rename_sets_the_wire_name_and_raw_identifiers_lose_their_prefix() {
-    let m = Metadata::from_json(r#"{"issuer":"i","client_id":"c","token_endpoint":"https://op/token","type":"t"}"#).unwrap();
+    let m = Metadata::from_json(
+        r#"{"issuer":"i","client_id":"c","token_endpoint":"https://op/token","type":"t"}"#,
+    )
+    .unwrap();
     assert_eq!(m.token_url.as_deref(), Some("https://op/token"));
     assert_eq!(m.r#type.as_deref(), Some("t"));
     let form = m.to_form();
-    assert!(form.contains("token_endpoint=https%3A%2F%2Fop%2Ftoken&"), "{form}");
+    assert!(
+        form.contains("token_endpoint=https%3A%2F%2Fop%2Ftoken&"),
+        "{form}"
+    );
     assert!(form.ends_with("&type=t"), "{form}");
     // The Rust name is not a wire name.
     let m = Metadata::from_json(r#"{"issuer":"i","client_id":"c","token_url":"x"}"#).unwrap();
@@ -71,7 +80,11 @@ fn secret_fields_are_redacted_in_debug() {
     )
     .unwrap();
     let debug = format!("{req:?}");
-    for secret in ["SplxlOBeZQQYbYS6WxSbIA", "7Fjfp0ZBr1KtDRbnfVdmIw", "dBjftJeZ4CVP"] {
+    for secret in [
+        "SplxlOBeZQQYbYS6WxSbIA",
+        "7Fjfp0ZBr1KtDRbnfVdmIw",
+        "dBjftJeZ4CVP",
+    ] {
         assert!(!debug.contains(secret), "{debug}");
     }
     assert_eq!(

@@ -32,14 +32,20 @@ fn embedded_fields_and_own_fields_decode_together() {
 #[test]
 fn unknown_keys_land_in_the_outer_extra_only() {
     let t = VendorClaims::from_json(TOKEN).unwrap();
-    assert_eq!(t.extra.iter().map(|(k, _)| k).collect::<Vec<_>>(), ["sid", "typ"]);
+    assert_eq!(
+        t.extra.iter().map(|(k, _)| k).collect::<Vec<_>>(),
+        ["sid", "typ"]
+    );
     assert!(t.standard.extra.is_empty());
 }
 
 #[test]
 fn required_fields_of_the_embedded_message_are_enforced() {
     let err = VendorClaims::from_json(r#"{"iss":"i","aud":"a","exp":2,"iat":1}"#).unwrap_err();
-    assert_eq!(err.to_string(), r#"VendorClaims: missing required parameter "sub""#);
+    assert_eq!(
+        err.to_string(),
+        r#"VendorClaims: missing required parameter "sub""#
+    );
 }
 
 #[test]
@@ -60,9 +66,16 @@ fn without_an_outer_extra_the_embedded_extra_collects_unknowns() {
         standard: Claims,
         groups_count: Option<u32>,
     }
-    let t = Thin::from_json(r#"{"iss":"i","sub":"u","aud":"a","exp":2,"iat":1,"groups_count":3,"x":"y"}"#).unwrap();
+    let t = Thin::from_json(
+        r#"{"iss":"i","sub":"u","aud":"a","exp":2,"iat":1,"groups_count":3,"x":"y"}"#,
+    )
+    .unwrap();
     assert_eq!(t.groups_count, Some(3));
     assert_eq!(t.standard.extra.get_str("x").as_deref(), Some("y"));
-    let dup = Thin::from_json(r#"{"iss":"i","sub":"u","aud":"a","exp":2,"iat":1,"sub":"v"}"#).unwrap_err();
-    assert_eq!(dup.to_string(), r#"Thin: parameter "sub" appears more than once"#);
+    let dup = Thin::from_json(r#"{"iss":"i","sub":"u","aud":"a","exp":2,"iat":1,"sub":"v"}"#)
+        .unwrap_err();
+    assert_eq!(
+        dup.to_string(),
+        r#"Thin: parameter "sub" appears more than once"#
+    );
 }

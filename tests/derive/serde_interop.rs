@@ -12,7 +12,10 @@ fn serde_json_agrees_with_to_json_and_from_json() {
     let via_serde: Claims = serde_json::from_str(json).unwrap();
     assert_eq!(native, via_serde);
     assert_eq!(serde_json::to_string(&native).unwrap(), native.to_json());
-    assert_eq!(serde_json::to_value(&native).unwrap(), serde_json::from_str::<serde_json::Value>(json).unwrap());
+    assert_eq!(
+        serde_json::to_value(&native).unwrap(),
+        serde_json::from_str::<serde_json::Value>(json).unwrap()
+    );
     let from_value: Claims = serde_json::from_value(serde_json::from_str(json).unwrap()).unwrap();
     assert_eq!(from_value, native);
 }
@@ -31,14 +34,22 @@ fn serde_urlencoded_agrees_with_to_form_and_from_form() {
 #[test]
 fn serde_errors_carry_the_same_text() {
     let err = serde_urlencoded::from_str::<TokenRequest>("grant_type=a&code=1&code=2").unwrap_err();
-    assert_eq!(err.to_string(), r#"TokenRequest: parameter "code" appears more than once"#);
+    assert_eq!(
+        err.to_string(),
+        r#"TokenRequest: parameter "code" appears more than once"#
+    );
     let err = serde_json::from_str::<Claims>(r#"{"sub":"u"}"#).unwrap_err();
-    assert!(err.to_string().starts_with(r#"Claims: missing required parameter "iss""#), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with(r#"Claims: missing required parameter "iss""#),
+        "{err}"
+    );
 }
 
 #[test]
 fn serde_json_value_keeps_unknown_member_types() {
-    let c = Claims::from_json(r#"{"iss":"i","sub":"u","aud":"a","exp":2,"iat":1,"n":7,"s":"t"}"#).unwrap();
+    let c = Claims::from_json(r#"{"iss":"i","sub":"u","aud":"a","exp":2,"iat":1,"n":7,"s":"t"}"#)
+        .unwrap();
     let v = serde_json::to_value(&c).unwrap();
     assert_eq!(v["n"], 7);
     assert_eq!(v["s"], "t");

@@ -8,7 +8,9 @@ use crate::messages::AuthRequest;
 #[test]
 fn to_url_keeps_the_base_path_and_query() {
     let req = AuthRequest::example();
-    let url = req.to_url("https://op.example/tenant/authorize?p=B2C_1_signin").unwrap();
+    let url = req
+        .to_url("https://op.example/tenant/authorize?p=B2C_1_signin")
+        .unwrap();
     assert!(
         url.starts_with("https://op.example/tenant/authorize?p=B2C_1_signin&scope=openid+profile&"),
         "{url}"
@@ -25,7 +27,10 @@ fn to_url_rejects_a_non_absolute_base() {
     for base in ["/authorize", "op.example/authorize", "", "://x"] {
         let err = req.to_url(base).unwrap_err();
         assert!(matches!(err.kind(), ErrorKind::Url(_)), "{base:?}: {err}");
-        assert!(err.to_string().starts_with("AuthRequest: invalid URL"), "{err}");
+        assert!(
+            err.to_string().starts_with("AuthRequest: invalid URL"),
+            "{err}"
+        );
     }
     let err = req.to_url("https://op.example/authorize#frag").unwrap_err();
     assert!(err.to_string().contains("fragment"));
@@ -35,11 +40,31 @@ fn to_url_rejects_a_non_absolute_base() {
 fn auto_reads_the_fragment_first_then_the_query() {
     let both = "https://rp/cb?scope=q&response_type=code&client_id=q&redirect_uri=q\
                 #scope=f&response_type=code&client_id=f&redirect_uri=f";
-    assert_eq!(AuthRequest::from_url(both, Location::Auto).unwrap().client_id, "f");
-    assert_eq!(AuthRequest::from_url(both, Location::Query).unwrap().client_id, "q");
-    assert_eq!(AuthRequest::from_url(both, Location::Fragment).unwrap().client_id, "f");
+    assert_eq!(
+        AuthRequest::from_url(both, Location::Auto)
+            .unwrap()
+            .client_id,
+        "f"
+    );
+    assert_eq!(
+        AuthRequest::from_url(both, Location::Query)
+            .unwrap()
+            .client_id,
+        "q"
+    );
+    assert_eq!(
+        AuthRequest::from_url(both, Location::Fragment)
+            .unwrap()
+            .client_id,
+        "f"
+    );
     let trailing_hash = "https://rp/cb?scope=q&response_type=code&client_id=q&redirect_uri=q#";
-    assert_eq!(AuthRequest::from_url(trailing_hash, Location::Auto).unwrap().client_id, "q");
+    assert_eq!(
+        AuthRequest::from_url(trailing_hash, Location::Auto)
+            .unwrap()
+            .client_id,
+        "q"
+    );
 }
 
 #[test]

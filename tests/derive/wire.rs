@@ -51,9 +51,16 @@ fn bad_percent_encoding_is_an_error() {
 #[test]
 fn a_repeated_parameter_is_rejected_naming_it() {
     let err = TokenRequest::from_form("grant_type=authorization_code&code=a&code=b").unwrap_err();
-    assert_eq!(err.to_string(), r#"TokenRequest: parameter "code" appears more than once"#);
+    assert_eq!(
+        err.to_string(),
+        r#"TokenRequest: parameter "code" appears more than once"#
+    );
     let err = AuthRequest::from_form(&format!("{BASE}&foo=1&foo=2")).unwrap_err();
-    assert_eq!(err.kind(), &ErrorKind::Duplicate("foo".into()), "unknown parameters too");
+    assert_eq!(
+        err.kind(),
+        &ErrorKind::Duplicate("foo".into()),
+        "unknown parameters too"
+    );
 }
 
 #[test]
@@ -65,8 +72,12 @@ fn an_empty_value_is_treated_as_omitted() {
     // ... which also means an empty value then a real one is not a repetition.
     let req = AuthRequest::from_form(&format!("{BASE}&state=&state=x")).unwrap();
     assert_eq!(req.state.as_deref(), Some("x"));
-    let err = AuthRequest::from_form("scope=openid&response_type=code&client_id=&redirect_uri=x").unwrap_err();
-    assert_eq!(err.to_string(), r#"AuthRequest: missing required parameter "client_id""#);
+    let err = AuthRequest::from_form("scope=openid&response_type=code&client_id=&redirect_uri=x")
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        r#"AuthRequest: missing required parameter "client_id""#
+    );
 }
 
 #[test]
@@ -81,7 +92,11 @@ fn errors_name_message_parameter_and_reason() {
     let err = AuthRequest::from_form(&format!("{BASE}&max_age=1.5")).unwrap_err();
     assert!(err.to_string().contains("expected a non-negative integer"));
     let err = AuthRequest::from_form(&format!("{BASE}&claims=%7Bnope")).unwrap_err();
-    assert!(err.to_string().starts_with(r#"AuthRequest: parameter "claims": expected a JSON document"#), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with(r#"AuthRequest: parameter "claims": expected a JSON document"#),
+        "{err}"
+    );
 }
 
 #[test]
@@ -113,9 +128,14 @@ fn space_delimited_lists_split_on_runs_and_join_with_single_spaces() {
     )
     .unwrap();
     assert_eq!(req.scope, ["openid", "profile", "email"]);
-    assert_eq!(req.prompt.as_deref(), Some(&["login".to_string(), "consent".to_string()][..]));
+    assert_eq!(
+        req.prompt.as_deref(),
+        Some(&["login".to_string(), "consent".to_string()][..])
+    );
     assert!(req.to_form().starts_with("scope=openid+profile+email&"));
-    assert!(req.to_json().starts_with(r#"{"scope":"openid profile email""#));
+    assert!(req
+        .to_json()
+        .starts_with(r#"{"scope":"openid profile email""#));
 }
 
 #[test]

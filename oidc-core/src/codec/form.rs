@@ -173,7 +173,10 @@ mod tests {
 
     #[test]
     fn keys_are_percent_decoded() {
-        assert_eq!(pairs("%61%5Fb=1").unwrap(), vec![("a_b".into(), "1".into())]);
+        assert_eq!(
+            pairs("%61%5Fb=1").unwrap(),
+            vec![("a_b".into(), "1".into())]
+        );
     }
 
     #[test]
@@ -187,7 +190,10 @@ mod tests {
     #[test]
     fn bad_percent_escapes_are_errors_naming_the_parameter() {
         let err = pairs("state=ab%2").unwrap_err();
-        assert_eq!(err.to_string(), r#"Test: parameter "state": invalid percent-encoding"#);
+        assert_eq!(
+            err.to_string(),
+            r#"Test: parameter "state": invalid percent-encoding"#
+        );
         assert!(pairs("state=%zz").is_err());
         assert!(pairs("a%=1").is_err());
     }

@@ -113,7 +113,10 @@ mod tests {
         assert_eq!(parameters("#a=1", Location::Auto), "a=1");
         assert_eq!(parameters("/cb?a=1", Location::Auto), "a=1");
         assert_eq!(parameters("https://x/cb", Location::Auto), "");
-        assert_eq!(parameters("exp://127.0.0.1:19000#a=1", Location::Auto), "a=1");
+        assert_eq!(
+            parameters("exp://127.0.0.1:19000#a=1", Location::Auto),
+            "a=1"
+        );
     }
 
     #[test]
@@ -138,7 +141,14 @@ mod tests {
 
     #[test]
     fn merge_rejects_relative_and_fragment_bases() {
-        for base in ["/authorize", "op.example/authorize", "", "https:", "1http://x", "https://x/#f"] {
+        for base in [
+            "/authorize",
+            "op.example/authorize",
+            "",
+            "https:",
+            "1http://x",
+            "https://x/#f",
+        ] {
             let err = merge_query("T", base, "a=1").unwrap_err();
             assert!(matches!(err.kind(), ErrorKind::Url(_)), "{base}: {err}");
         }

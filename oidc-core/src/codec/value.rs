@@ -185,7 +185,10 @@ mod tests {
             u64::from_param("abc".into()).unwrap_err(),
             r#"expected a non-negative integer, got "abc""#
         );
-        assert_eq!(u64::from_param("-1".into()).unwrap_err(), r#"expected a non-negative integer, got "-1""#);
+        assert_eq!(
+            u64::from_param("-1".into()).unwrap_err(),
+            r#"expected a non-negative integer, got "-1""#
+        );
         assert_eq!(i32::from_param("-1".into()).unwrap(), -1);
         assert!(u8::from_param("256".into()).is_err());
     }

@@ -6,6 +6,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
+use crate::__private::SerializerKind;
 use crate::error::{Error, ErrorKind};
 
 /// The unknown parameters / claims of a message, in the order they arrived.
@@ -88,10 +89,12 @@ impl<'a> ExtraValue<'a> {
     pub fn to_text(self) -> Cow<'a, str> {
         match self {
             ExtraValue::Text(text) => Cow::Borrowed(text),
-            ExtraValue::Json(json) if json.starts_with('"') => match serde_json::from_str::<Cow<str>>(json) {
-                Ok(s) => s,
-                Err(_) => Cow::Borrowed(json),
-            },
+            ExtraValue::Json(json) if json.starts_with('"') => {
+                match serde_json::from_str::<Cow<str>>(json) {
+                    Ok(s) => s,
+                    Err(_) => Cow::Borrowed(json),
+                }
+            }
             ExtraValue::Json(json) => Cow::Borrowed(json),
         }
     }
@@ -110,9 +113,12 @@ impl<'a> ExtraValue<'a> {
         match (*self, *other) {
             (ExtraValue::Text(a), ExtraValue::Text(b)) => a == b,
             (ExtraValue::Json(a), ExtraValue::Json(b)) => {
-                a == b || serde_json::from_str::<serde_json::Value>(a).ok() == serde_json::from_str(b).ok()
+                a == b
+                    || serde_json::from_str::<serde_json::Value>(a).ok()
+                        == serde_json::from_str(b).ok()
             }
-            (ExtraValue::Text(t), ExtraValue::Json(j)) | (ExtraValue::Json(j), ExtraValue::Text(t)) => {
+            (ExtraValue::Text(t), ExtraValue::Json(j))
+            | (ExtraValue::Json(j), ExtraValue::Text(t)) => {
                 j.starts_with('"') && serde_json::from_str::<Cow<str>>(j).is_ok_and(|s| s == t)
             }
         }
@@ -186,7 +192,11 @@ impl ExtraParams {
     }
 
     /// Sets `name` to `value` as JSON (replacing an earlier value, keeping its place).
-    pub fn insert_json<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Error> {
+    pub fn insert_json<T: Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> Result<(), Error> {
         let json = serde_json::to_string(value)
             .map_err(|e| Error::new("ExtraParams", ErrorKind::Json(e.to_string())))?;
         self.set(Entry::new(name, &json, true));
@@ -212,7 +222,13 @@ impl ExtraParams {
     }
 
     /// Decoders: appends a parameter, rejecting a repeated name (RFC 6749 §3.1).
-    pub(crate) fn push_new(&mut self, message: &'static str, name: &str, value: &str, json: bool) -> Result<(), Error> {
+    pub(crate) fn push_new(
+        &mut self,
+        message: &'static str,
+        name: &str,
+        value: &str,
+        json: bool,
+    ) -> Result<(), Error> {
         if self.contains(name) {
             return Err(Error::duplicate(message, name));
         }
@@ -221,15 +237,30 @@ impl ExtraParams {
     }
 
     /// Encoders: writes every parameter as a map entry. `Json` values go out verbatim
-    /// when the serializer is serde_json's, as `serde_json::Value` otherwise.
-    pub(crate) fn serialize_entries<M: SerializeMap>(&self, map: &mut M, raw_json: bool) -> Result<(), M::Error> {
+    /// to serde_json, as text to form serializers (as `to_form` writes them), as
+    /// `serde_json::Value` otherwise.
+    pub(crate) fn serialize_entries<M: SerializeMap>(
+        &self,
+        map: &mut M,
+        kind: SerializerKind,
+    ) -> Result<(), M::Error> {
         for entry in &self.entries {
             match entry.value() {
                 ExtraValue::Text(text) => map.serialize_entry(entry.name(), text)?,
-                ExtraValue::Json(json) if raw_json => match serde_json::from_str::<&RawValue>(json) {
-                    Ok(raw) => map.serialize_entry(entry.name(), raw)?,
-                    Err(_) => map.serialize_entry(entry.name(), &entry.value().to_json_value())?,
-                },
+                value if kind == SerializerKind::Form => {
+                    let text = value.to_text();
+                    if !text.is_empty() {
+                        map.serialize_entry(entry.name(), &text)?;
+                    }
+                }
+                ExtraValue::Json(json) if kind == SerializerKind::Json => {
+                    match serde_json::from_str::<&RawValue>(json) {
+                        Ok(raw) => map.serialize_entry(entry.name(), raw)?,
+                        Err(_) => {
+                            map.serialize_entry(entry.name(), &entry.value().to_json_value())?
+                        }
+                    }
+                }
                 value => map.serialize_entry(entry.name(), &value.to_json_value())?,
             }
         }
@@ -264,9 +295,9 @@ impl fmt::Debug for ExtraParams {
 /// As a map from name to value (text values as strings, JSON values as themselves).
 impl Serialize for ExtraParams {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let raw = crate::__private::serializer_kind::<S>() == crate::__private::SerializerKind::Json;
+        let kind = crate::__private::serializer_kind::<S>();
         let mut map = serializer.serialize_map(Some(self.entries.len()))?;
-        self.serialize_entries(&mut map, raw)?;
+        self.serialize_entries(&mut map, kind)?;
         map.end()
     }
 }

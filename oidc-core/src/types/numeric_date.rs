@@ -4,7 +4,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::codec::value::{LenientValue, Leniency, ParamValue};
+use crate::codec::value::{Leniency, LenientValue, ParamValue};
 use crate::error::quoted;
 
 /// A JSON NumericDate: seconds since 1970-01-01T00:00:00Z, UTC (RFC 7519 §2).
@@ -37,13 +37,15 @@ impl NumericDate {
     /// Parses RFC 3339 date-time text (`2024-05-01T10:00:00.123Z`), as some providers
     /// send for `updated_at`.
     pub fn parse_rfc3339(text: &str) -> Option<Self> {
-        let dt = time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).ok()?;
+        let dt = time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
+            .ok()?;
         Some(NumericDate(dt.unix_timestamp()))
     }
 
     fn from_float(v: f64) -> Option<Self> {
         // i64::MAX as f64 rounds up to 2^63, so compare with `<`.
-        (v.is_finite() && v >= i64::MIN as f64 && v < i64::MAX as f64).then(|| NumericDate(v.floor() as i64))
+        (v.is_finite() && v >= i64::MIN as f64 && v < i64::MAX as f64)
+            .then(|| NumericDate(v.floor() as i64))
     }
 }
 
@@ -85,7 +87,8 @@ impl Visitor<'_> for NumericDateVisitor {
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<NumericDate, E> {
-        NumericDate::from_float(v).ok_or_else(|| E::custom(format!("NumericDate {v} is out of range")))
+        NumericDate::from_float(v)
+            .ok_or_else(|| E::custom(format!("NumericDate {v} is out of range")))
     }
 }
 
@@ -105,7 +108,12 @@ impl ParamValue for NumericDate {
         text.parse::<f64>()
             .ok()
             .and_then(NumericDate::from_float)
-            .ok_or_else(|| format!("expected a NumericDate (seconds since the epoch), got {}", quoted(&text)))
+            .ok_or_else(|| {
+                format!(
+                    "expected a NumericDate (seconds since the epoch), got {}",
+                    quoted(&text)
+                )
+            })
     }
 
     fn with_param<R>(&self, f: impl FnOnce(&str) -> R) -> R {

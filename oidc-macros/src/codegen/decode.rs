@@ -21,7 +21,10 @@ pub fn generate(plans: &[FieldPlan]) -> TokenStream {
         .filter(|f| matches!(f.kind, FieldKind::Flatten))
         .map(|f| f.ident)
         .collect();
-    let extra = plans.iter().find(|f| matches!(f.kind, FieldKind::Extra)).map(|f| f.ident);
+    let extra = plans
+        .iter()
+        .find(|f| matches!(f.kind, FieldKind::Extra))
+        .map(|f| f.ident);
 
     // form_field arms
     let mut form_arms = Vec::new();

@@ -1,7 +1,8 @@
 //! `Fields::{write_form, serialize_fields}`.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
 
 use super::field::{encoded_name, FieldKind, FieldPlan};
 
@@ -25,10 +26,14 @@ pub fn generate(plans: &[FieldPlan]) -> TokenStream {
                 ser.push(quote!(<#ty as #p::Fields>::serialize_fields(&self.#f, map, kind)?;));
                 continue;
             }
-            FieldKind::Plain | FieldKind::Lenient => (
-                quote!(#p::write_value(w, #enc, v);),
-                quote!(map.serialize_entry(#wire, v)?;),
-            ),
+            FieldKind::Plain | FieldKind::Lenient => {
+                // Spanned on the type so a type that cannot be a parameter is reported there.
+                let span = plan.field.value_ty().span();
+                (
+                    quote_spanned!(span=> #p::write_value(w, #enc, v);),
+                    quote_spanned!(span=> #p::serialize_value(map, #wire, v, kind)?;),
+                )
+            }
             FieldKind::SpaceList(_) => (
                 quote!(#p::write_space_list(w, #enc, v);),
                 quote! {

@@ -8,13 +8,13 @@ use syn::Type;
 use crate::internals::ast::{generic_inner, Field};
 use crate::internals::attr::DefaultValue;
 
-pub enum FieldKind {
+pub enum FieldKind<'a> {
     /// A value through `ParamValue` (forms) and its own serde impl (JSON).
     Plain,
     /// A scalar with `accept(..)` leniencies.
     Lenient,
     /// `space_delimited`: `Vec<T>` with the element type.
-    SpaceList(Type),
+    SpaceList(&'a Type),
     /// `json`.
     Json,
     Extra,
@@ -24,7 +24,7 @@ pub enum FieldKind {
 pub struct FieldPlan<'a> {
     pub field: &'a Field<'a>,
     pub ident: &'a Ident,
-    pub kind: FieldKind,
+    pub kind: FieldKind<'a>,
     pub wire: String,
 }
 
@@ -38,8 +38,9 @@ impl<'a> FieldPlan<'a> {
         } else if a.json.is_set() {
             FieldKind::Json
         } else if a.space_delimited.is_set() {
-            let elem = generic_inner(field.value_ty(), "Vec").expect("checked: space_delimited on Vec");
-            FieldKind::SpaceList(elem.clone())
+            let elem =
+                generic_inner(field.value_ty(), "Vec").expect("checked: space_delimited on Vec");
+            FieldKind::SpaceList(elem)
         } else if a.leniency.any() {
             FieldKind::Lenient
         } else {
@@ -62,7 +63,12 @@ impl<'a> FieldPlan<'a> {
     }
 
     pub fn aliases(&self) -> Vec<String> {
-        self.field.attrs.aliases.iter().map(|w| w.value.value()).collect()
+        self.field
+            .attrs
+            .aliases
+            .iter()
+            .map(|w| w.value.value())
+            .collect()
     }
 
     /// Builder slots holding alias values until the end of decoding.
@@ -90,7 +96,9 @@ impl<'a> FieldPlan<'a> {
         let vt = self.field.value_ty();
         let secret = self.secret();
         match &self.kind {
-            FieldKind::Plain => quote!(::oidc_core::__private::form_value::<#vt>(msg, #wire, value, #secret)),
+            FieldKind::Plain => {
+                quote!(::oidc_core::__private::form_value::<#vt>(msg, #wire, value, #secret))
+            }
             FieldKind::Lenient => {
                 let leniency = self.leniency();
                 quote!(::oidc_core::__private::form_lenient::<#vt>(msg, #wire, value, #leniency, #secret))
@@ -98,7 +106,9 @@ impl<'a> FieldPlan<'a> {
             FieldKind::SpaceList(elem) => {
                 quote!(::oidc_core::__private::form_space_list::<#elem>(msg, #wire, value, #secret))
             }
-            FieldKind::Json => quote!(::oidc_core::__private::form_json::<#vt>(msg, #wire, value, #secret)),
+            FieldKind::Json => {
+                quote!(::oidc_core::__private::form_json::<#vt>(msg, #wire, value, #secret))
+            }
             FieldKind::Extra | FieldKind::Flatten => unreachable!("not a value field"),
         }
     }
@@ -107,7 +117,9 @@ impl<'a> FieldPlan<'a> {
     pub fn json_seed(&self) -> TokenStream {
         let vt = self.field.value_ty();
         match &self.kind {
-            FieldKind::Plain | FieldKind::Json => quote!(::oidc_core::__private::Plain::<#vt>::new()),
+            FieldKind::Plain | FieldKind::Json => {
+                quote!(::oidc_core::__private::Plain::<#vt>::new())
+            }
             FieldKind::Lenient => {
                 let leniency = self.leniency();
                 quote!(::oidc_core::__private::Lenient::<#vt>::new(#leniency))
@@ -123,10 +135,14 @@ impl<'a> FieldPlan<'a> {
     /// The value used when the parameter is absent, for `default` fields.
     pub fn default_expr(&self) -> Option<TokenStream> {
         let vt = self.field.value_ty();
-        self.field.attrs.default.get().map(|word| match &word.value {
-            DefaultValue::Trait => quote!(<#vt as ::core::default::Default>::default()),
-            DefaultValue::Path(path) => quote!(#path()),
-        })
+        self.field
+            .attrs
+            .default
+            .get()
+            .map(|word| match &word.value {
+                DefaultValue::Trait => quote!(<#vt as ::core::default::Default>::default()),
+                DefaultValue::Path(path) => quote!(#path()),
+            })
     }
 }
 
@@ -135,7 +151,9 @@ pub fn encoded_name(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for &b in name.as_bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
+                out.push(b as char)
+            }
             b' ' => out.push('+'),
             _ => out.push_str(&format!("%{b:02X}")),
         }

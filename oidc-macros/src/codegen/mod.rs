@@ -85,7 +85,9 @@ fn builder(plans: &[FieldPlan]) -> TokenStream {
                 let vt = plan.field.value_ty();
                 slots.push(quote!(#f: ::core::option::Option<#vt>));
                 for stash in plan.alias_slots() {
-                    slots.push(quote!(#stash: ::core::option::Option<::oidc_core::__private::Stash>));
+                    slots.push(
+                        quote!(#stash: ::core::option::Option<::oidc_core::__private::Stash>),
+                    );
                     inits.push(quote!(#stash: ::core::default::Default::default()));
                 }
             }

@@ -58,10 +58,7 @@ fn check_extra_stands_alone(cx: &Ctxt, field: &Field) {
     }
     for (word, tokens) in field.attrs.present_words() {
         if word != "extra" && word != "flatten" {
-            cx.error_spanned_by(
-                tokens,
-                format!("`{word}` cannot be combined with `extra`"),
-            );
+            cx.error_spanned_by(tokens, format!("`{word}` cannot be combined with `extra`"));
         }
     }
     if field.attrs.flatten.is_set() {
@@ -69,10 +66,7 @@ fn check_extra_stands_alone(cx: &Ctxt, field: &Field) {
         return;
     }
     if last_segment(field.ty).as_deref() != Some("ExtraParams") {
-        cx.error_spanned_by(
-            field.ty,
-            "an `extra` field must have type `ExtraParams`",
-        );
+        cx.error_spanned_by(field.ty, "an `extra` field must have type `ExtraParams`");
     }
 }
 
@@ -137,7 +131,11 @@ fn check_space_delimited_on_list(cx: &Ctxt, field: &Field) {
             tokens,
             format!(
                 "`space_delimited` needs a list type such as `Vec<String>`, found `{}`",
-                field.value_ty().to_token_stream().to_string().replace(' ', "")
+                field
+                    .value_ty()
+                    .to_token_stream()
+                    .to_string()
+                    .replace(' ', "")
             ),
         );
     }
@@ -171,7 +169,10 @@ fn check_leniency_fits_type(cx: &Ctxt, field: &Field) {
     let is_list = field.attrs.space_delimited.is_set();
     if let Some(t) = lenient.string_number.tokens() {
         if is_list || !(is_integer || is_date) {
-            cx.error_spanned_by(t, "`string_number` applies to integer and NumericDate fields");
+            cx.error_spanned_by(
+                t,
+                "`string_number` applies to integer and NumericDate fields",
+            );
         }
     }
     if let Some(t) = lenient.string_bool.tokens() {

@@ -1,0 +1,66 @@
+//! No input makes a decoder panic: each decoder runs over thousands of random byte
+//! strings, and over mutations of valid inputs (which get deeper into the decoders).
+
+use oidc_core::{Location, OidcMessage};
+use proptest::prelude::*;
+
+#[path = "derive/messages.rs"]
+#[allow(dead_code)]
+mod messages;
+
+use messages::{AuthRequest, Claims, Metadata, TokenRequest};
+
+fn decode_everything<M: OidcMessage + serde::de::DeserializeOwned>(input: &str) {
+    let _ = M::from_form(input);
+    let _ = M::from_json(input);
+    for location in [Location::Query, Location::Fragment, Location::Auto] {
+        let _ = M::from_url(input, location);
+    }
+    let _ = serde_urlencoded::from_str::<M>(input);
+    let _ = serde_json::from_str::<M>(input);
+}
+
+fn run_all(input: &str) {
+    decode_everything::<AuthRequest>(input);
+    decode_everything::<TokenRequest>(input);
+    decode_everything::<Claims>(input);
+    decode_everything::<Metadata>(input);
+    if let Ok(m) = AuthRequest::from_form(input) {
+        // Whatever decoded must encode again.
+        let _ = m.to_url(input);
+        let _ = m.to_json();
+    }
+}
+
+const SEEDS: &[&str] = &[
+    "scope=openid+profile&response_type=code&client_id=s6BhdRkqt3&redirect_uri=https%3A%2F%2Fclient.example.org%2Fcb&state=af0ifjsldkj&max_age=30&claims=%7B%22a%22%3A1%7D",
+    "https://rp/cb?code=SplxlOBeZQQYbYS6WxSbIA&state=xyz#access_token=x&token_type=Bearer",
+    r#"{"iss":"https://op","sub":"u","aud":["a","b"],"exp":1.5,"iat":"1","email_verified":"true","scope":["a"],"x":{"y":[1,{"z":null}]}}"#,
+    r#"{"issuer":"https://op","client_id":"c","azp":"d","response_modes_supported":["query"],"claims_parameter_supported":true}"#,
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn random_bytes(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
+        run_all(&String::from_utf8_lossy(&bytes));
+    }
+
+    #[test]
+    fn mutated_valid_inputs(
+        seed in prop::sample::select(SEEDS),
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6),
+    ) {
+        let mut bytes = seed.as_bytes().to_vec();
+        for (at, byte) in edits {
+            let i = at.index(bytes.len());
+            match byte % 3 {
+                0 => bytes[i] = byte,
+                1 => { bytes.remove(i); }
+                _ => bytes.insert(i, b"&=%+#?\"{}[],:\\0"[byte as usize % 15]),
+            }
+        }
+        run_all(&String::from_utf8_lossy(&bytes));
+    }
+}

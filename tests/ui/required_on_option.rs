@@ -1,0 +1,9 @@
+use oidc_core::OidcMessage;
+
+#[derive(OidcMessage)]
+struct M {
+    #[oidc(required)]
+    state: Option<String>,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use oidc_core::OidcMessage;
+
+#[derive(OidcMessage)]
+struct M(String);
+
+fn main() {}
