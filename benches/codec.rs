@@ -1,1 +1,705 @@
-fn main() {}
+//! Codec benchmarks: derived messages against hand-written serde baselines, in one run.
+//!
+//! Inputs are `benches/inputs/` (copied unchanged from the project's shared bench
+//! inputs). Each operation has a `derived` and a `baseline` function in one criterion
+//! group; `python3 benches/ratios.py` prints derived/baseline ratios from the results.
+//! Before the timings, the binary prints heap allocations per decode (counting
+//! allocator) next to the number of present values.
+//!
+//! Run: `cargo bench --bench codec && python3 benches/ratios.py`
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::collections::BTreeMap;
+use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use criterion::{criterion_group, Criterion};
+use oidc_core::{Audience, ExtraParams, Location, NumericDate, OidcMessage};
+use serde::{Deserialize, Serialize};
+
+// ---------------------------------------------------------------------------
+// Allocation counting
+
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        System.alloc(layout)
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout)
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        System.realloc(ptr, layout, new_size)
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn count_allocations<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let before = ALLOCATIONS.load(Ordering::Relaxed);
+    let value = f();
+    (value, ALLOCATIONS.load(Ordering::Relaxed) - before)
+}
+
+// ---------------------------------------------------------------------------
+// Derived messages (shaped like the core messages of DESIGN §6)
+
+#[derive(OidcMessage, Clone, PartialEq)]
+struct AuthenticationRequest {
+    #[oidc(required, space_delimited)]
+    scope: Vec<String>,
+    #[oidc(required)]
+    response_type: String,
+    #[oidc(required)]
+    client_id: String,
+    #[oidc(required)]
+    redirect_uri: String,
+    state: Option<String>,
+    response_mode: Option<String>,
+    nonce: Option<String>,
+    #[oidc(space_delimited)]
+    display: Option<Vec<String>>,
+    #[oidc(space_delimited)]
+    prompt: Option<Vec<String>>,
+    max_age: Option<u64>,
+    #[oidc(space_delimited)]
+    ui_locales: Option<Vec<String>>,
+    id_token_hint: Option<String>,
+    login_hint: Option<String>,
+    #[oidc(space_delimited)]
+    acr_values: Option<Vec<String>>,
+    #[oidc(json)]
+    claims: Option<serde_json::Value>,
+    code_challenge: Option<String>,
+    code_challenge_method: Option<String>,
+    #[oidc(extra)]
+    extra: ExtraParams,
+}
+
+#[derive(OidcMessage, Clone, PartialEq)]
+struct AuthenticationSuccessResponse {
+    #[oidc(required, secret)]
+    code: String,
+    state: Option<String>,
+    iss: Option<String>,
+    #[oidc(extra)]
+    extra: ExtraParams,
+}
+
+#[derive(OidcMessage, Clone, PartialEq)]
+struct TokenRequest {
+    #[oidc(required)]
+    grant_type: String,
+    #[oidc(secret)]
+    code: Option<String>,
+    redirect_uri: Option<String>,
+    client_id: Option<String>,
+    #[oidc(secret)]
+    client_secret: Option<String>,
+    #[oidc(secret)]
+    refresh_token: Option<String>,
+    #[oidc(space_delimited)]
+    scope: Option<Vec<String>>,
+    username: Option<String>,
+    #[oidc(secret)]
+    password: Option<String>,
+    #[oidc(secret)]
+    code_verifier: Option<String>,
+    #[oidc(extra)]
+    extra: ExtraParams,
+}
+
+#[derive(OidcMessage, Clone, PartialEq)]
+struct TokenSuccessResponse {
+    #[oidc(required, secret)]
+    access_token: String,
+    #[oidc(required)]
+    token_type: String,
+    #[oidc(accept(string_number))]
+    expires_in: Option<u64>,
+    #[oidc(secret)]
+    refresh_token: Option<String>,
+    #[oidc(space_delimited, accept(array))]
+    scope: Option<Vec<String>>,
+    id_token: Option<String>,
+    #[oidc(extra)]
+    extra: ExtraParams,
+}
+
+#[derive(OidcMessage, Clone, PartialEq)]
+struct IdToken {
+    #[oidc(required)]
+    iss: String,
+    #[oidc(required)]
+    sub: String,
+    #[oidc(required)]
+    aud: Audience,
+    #[oidc(required, accept(string_number))]
+    exp: NumericDate,
+    #[oidc(required, accept(string_number))]
+    iat: NumericDate,
+    #[oidc(accept(string_number))]
+    auth_time: Option<NumericDate>,
+    nonce: Option<String>,
+    acr: Option<String>,
+    #[oidc(json)]
+    amr: Option<Vec<String>>,
+    azp: Option<String>,
+    at_hash: Option<String>,
+    c_hash: Option<String>,
+    name: Option<String>,
+    given_name: Option<String>,
+    family_name: Option<String>,
+    preferred_username: Option<String>,
+    email: Option<String>,
+    #[oidc(accept(string_bool))]
+    email_verified: Option<bool>,
+    locale: Option<String>,
+    #[oidc(extra)]
+    extra: ExtraParams,
+}
+
+fn default_response_modes() -> Vec<String> {
+    vec!["query".into(), "fragment".into()]
+}
+fn default_grant_types() -> Vec<String> {
+    vec!["authorization_code".into(), "implicit".into()]
+}
+fn default_auth_methods() -> Vec<String> {
+    vec!["client_secret_basic".into()]
+}
+fn yes() -> bool {
+    true
+}
+
+#[derive(OidcMessage, Clone, PartialEq)]
+struct ProviderMetadata {
+    #[oidc(required)]
+    issuer: String,
+    #[oidc(required)]
+    authorization_endpoint: String,
+    token_endpoint: Option<String>,
+    userinfo_endpoint: Option<String>,
+    jwks_uri: Option<String>,
+    registration_endpoint: Option<String>,
+    #[oidc(json)]
+    scopes_supported: Option<Vec<String>>,
+    #[oidc(json, required)]
+    response_types_supported: Vec<String>,
+    #[oidc(json, default = default_response_modes)]
+    response_modes_supported: Vec<String>,
+    #[oidc(json, default = default_grant_types)]
+    grant_types_supported: Vec<String>,
+    #[oidc(json)]
+    acr_values_supported: Option<Vec<String>>,
+    #[oidc(json, required)]
+    subject_types_supported: Vec<String>,
+    #[oidc(json)]
+    id_token_signing_alg_values_supported: Option<Vec<String>>,
+    #[oidc(json)]
+    id_token_encryption_alg_values_supported: Option<Vec<String>>,
+    #[oidc(json)]
+    id_token_encryption_enc_values_supported: Option<Vec<String>>,
+    #[oidc(json)]
+    userinfo_signing_alg_values_supported: Option<Vec<String>>,
+    #[oidc(json)]
+    request_object_signing_alg_values_supported: Option<Vec<String>>,
+    #[oidc(json, default = default_auth_methods)]
+    token_endpoint_auth_methods_supported: Vec<String>,
+    #[oidc(json)]
+    token_endpoint_auth_signing_alg_values_supported: Option<Vec<String>>,
+    #[oidc(json)]
+    display_values_supported: Option<Vec<String>>,
+    #[oidc(json)]
+    claim_types_supported: Option<Vec<String>>,
+    #[oidc(json)]
+    claims_supported: Option<Vec<String>>,
+    service_documentation: Option<String>,
+    #[oidc(json)]
+    claims_locales_supported: Option<Vec<String>>,
+    #[oidc(json)]
+    ui_locales_supported: Option<Vec<String>>,
+    #[oidc(default)]
+    claims_parameter_supported: bool,
+    #[oidc(default)]
+    request_parameter_supported: bool,
+    #[oidc(default = yes)]
+    request_uri_parameter_supported: bool,
+    #[oidc(default)]
+    require_request_uri_registration: bool,
+    op_policy_uri: Option<String>,
+    op_tos_uri: Option<String>,
+    end_session_endpoint: Option<String>,
+    introspection_endpoint: Option<String>,
+    revocation_endpoint: Option<String>,
+    device_authorization_endpoint: Option<String>,
+    check_session_iframe: Option<String>,
+    #[oidc(json)]
+    code_challenge_methods_supported: Option<Vec<String>>,
+    #[oidc(default)]
+    frontchannel_logout_supported: bool,
+    #[oidc(default)]
+    frontchannel_logout_session_supported: bool,
+    #[oidc(default)]
+    backchannel_logout_supported: bool,
+    #[oidc(default)]
+    backchannel_logout_session_supported: bool,
+    #[oidc(default)]
+    authorization_response_iss_parameter_supported: bool,
+    #[oidc(extra)]
+    extra: ExtraParams,
+}
+
+// ---------------------------------------------------------------------------
+// Hand-written serde baselines: the same fields, lists split/joined by hand-written
+// serde helpers, unknown members kept with `#[serde(flatten)]` where the derived
+// message keeps them.
+
+mod space {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn ser<S: Serializer>(v: &Option<Vec<String>>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(v) => s.serialize_str(&v.join(" ")),
+            None => s.serialize_none(),
+        }
+    }
+    pub fn de<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
+        let s: Option<String> = Option::deserialize(d)?;
+        Ok(s.map(|s| {
+            s.split(' ')
+                .filter(|p| !p.is_empty())
+                .map(str::to_owned)
+                .collect()
+        }))
+    }
+    pub fn ser_req<S: Serializer>(v: &[String], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&v.join(" "))
+    }
+    pub fn de_req<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+        let s = String::deserialize(d)?;
+        Ok(s.split(' ')
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned)
+            .collect())
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct BaselineAuthRequest {
+    #[serde(serialize_with = "space::ser_req", deserialize_with = "space::de_req")]
+    scope: Vec<String>,
+    response_type: String,
+    client_id: String,
+    redirect_uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    state: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    response_mode: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    nonce: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "space::ser",
+        deserialize_with = "space::de"
+    )]
+    display: Option<Vec<String>>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "space::ser",
+        deserialize_with = "space::de"
+    )]
+    prompt: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_age: Option<u64>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "space::ser",
+        deserialize_with = "space::de"
+    )]
+    ui_locales: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id_token_hint: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    login_hint: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "space::ser",
+        deserialize_with = "space::de"
+    )]
+    acr_values: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    claims: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code_challenge: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code_challenge_method: Option<String>,
+    #[serde(flatten)]
+    extra: BTreeMap<String, String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct BaselineAuthResponse {
+    code: String,
+    state: Option<String>,
+    iss: Option<String>,
+    #[serde(flatten)]
+    extra: BTreeMap<String, String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct BaselineTokenRequest {
+    grant_type: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    redirect_uri: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    client_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    client_secret: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    refresh_token: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "space::ser",
+        deserialize_with = "space::de"
+    )]
+    scope: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    username: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    password: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code_verifier: Option<String>,
+    #[serde(flatten)]
+    extra: BTreeMap<String, String>,
+}
+
+/// Token response without unknown-member capture: the reference figure's shape.
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BaselineTokenResponse {
+    access_token: String,
+    token_type: String,
+    expires_in: Option<u64>,
+    refresh_token: Option<String>,
+    #[serde(default, deserialize_with = "space::de")]
+    scope: Option<Vec<String>>,
+    id_token: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BaselineIdToken {
+    iss: String,
+    sub: String,
+    aud: Audience,
+    exp: i64,
+    iat: i64,
+    auth_time: Option<i64>,
+    nonce: Option<String>,
+    acr: Option<String>,
+    amr: Option<Vec<String>>,
+    azp: Option<String>,
+    at_hash: Option<String>,
+    c_hash: Option<String>,
+    name: Option<String>,
+    given_name: Option<String>,
+    family_name: Option<String>,
+    preferred_username: Option<String>,
+    email: Option<String>,
+    email_verified: Option<bool>,
+    locale: Option<String>,
+    #[serde(flatten)]
+    extra: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BaselineProviderMetadata {
+    issuer: String,
+    authorization_endpoint: String,
+    token_endpoint: Option<String>,
+    userinfo_endpoint: Option<String>,
+    jwks_uri: Option<String>,
+    registration_endpoint: Option<String>,
+    scopes_supported: Option<Vec<String>>,
+    response_types_supported: Vec<String>,
+    #[serde(default = "default_response_modes")]
+    response_modes_supported: Vec<String>,
+    #[serde(default = "default_grant_types")]
+    grant_types_supported: Vec<String>,
+    acr_values_supported: Option<Vec<String>>,
+    subject_types_supported: Vec<String>,
+    id_token_signing_alg_values_supported: Option<Vec<String>>,
+    id_token_encryption_alg_values_supported: Option<Vec<String>>,
+    id_token_encryption_enc_values_supported: Option<Vec<String>>,
+    userinfo_signing_alg_values_supported: Option<Vec<String>>,
+    request_object_signing_alg_values_supported: Option<Vec<String>>,
+    #[serde(default = "default_auth_methods")]
+    token_endpoint_auth_methods_supported: Vec<String>,
+    token_endpoint_auth_signing_alg_values_supported: Option<Vec<String>>,
+    display_values_supported: Option<Vec<String>>,
+    claim_types_supported: Option<Vec<String>>,
+    claims_supported: Option<Vec<String>>,
+    service_documentation: Option<String>,
+    claims_locales_supported: Option<Vec<String>>,
+    ui_locales_supported: Option<Vec<String>>,
+    #[serde(default)]
+    claims_parameter_supported: bool,
+    #[serde(default)]
+    request_parameter_supported: bool,
+    #[serde(default = "yes")]
+    request_uri_parameter_supported: bool,
+    #[serde(default)]
+    require_request_uri_registration: bool,
+    op_policy_uri: Option<String>,
+    op_tos_uri: Option<String>,
+    end_session_endpoint: Option<String>,
+    introspection_endpoint: Option<String>,
+    revocation_endpoint: Option<String>,
+    device_authorization_endpoint: Option<String>,
+    check_session_iframe: Option<String>,
+    code_challenge_methods_supported: Option<Vec<String>>,
+    #[serde(default)]
+    frontchannel_logout_supported: bool,
+    #[serde(default)]
+    frontchannel_logout_session_supported: bool,
+    #[serde(default)]
+    backchannel_logout_supported: bool,
+    #[serde(default)]
+    backchannel_logout_session_supported: bool,
+    #[serde(default)]
+    authorization_response_iss_parameter_supported: bool,
+    #[serde(flatten)]
+    extra: serde_json::Map<String, serde_json::Value>,
+}
+
+fn baseline_from_url<T: serde::de::DeserializeOwned>(input: &str) -> T {
+    let url = url::Url::parse(input).unwrap();
+    serde_urlencoded::from_str(url.query().unwrap_or("")).unwrap()
+}
+
+fn baseline_to_url<T: Serialize>(base: &str, message: &T) -> String {
+    let mut url = url::Url::parse(base).unwrap();
+    url.set_query(Some(&serde_urlencoded::to_string(message).unwrap()));
+    url.into()
+}
+
+// ---------------------------------------------------------------------------
+
+const AUTH_REQUEST_URL: &str = include_str!("inputs/auth_request.url");
+const AUTH_SUCCESS_QUERY: &str = include_str!("inputs/auth_success_query.url");
+const AUTH_SUCCESS_FRAGMENT: &str = include_str!("inputs/auth_success_fragment.url");
+const TOKEN_REQUEST_FORM: &str = include_str!("inputs/token_request.form");
+const TOKEN_RESPONSE_JSON: &str = include_str!("inputs/token_response.json");
+const DISCOVERY_LARGE: &str = include_str!("inputs/discovery_large.json");
+const DISCOVERY_SMALL: &str = include_str!("inputs/discovery_small.json");
+const ID_TOKEN_CLAIMS: &str = include_str!("inputs/id_token_claims.json");
+const AUTHORIZE: &str = "https://op.example.com/authorize";
+
+fn codec(c: &mut Criterion) {
+    let mut g = c.benchmark_group("auth_request_url_decode");
+    g.bench_function("derived", |b| {
+        b.iter(|| {
+            AuthenticationRequest::from_url(black_box(AUTH_REQUEST_URL), Location::Query).unwrap()
+        })
+    });
+    g.bench_function("baseline", |b| {
+        b.iter(|| baseline_from_url::<BaselineAuthRequest>(black_box(AUTH_REQUEST_URL)))
+    });
+    g.finish();
+
+    let derived_req = AuthenticationRequest::from_url(AUTH_REQUEST_URL, Location::Query).unwrap();
+    let baseline_req: BaselineAuthRequest = baseline_from_url(AUTH_REQUEST_URL);
+    let mut g = c.benchmark_group("auth_request_url_encode");
+    g.bench_function("derived", |b| {
+        b.iter(|| {
+            black_box(&derived_req)
+                .to_url(black_box(AUTHORIZE))
+                .unwrap()
+        })
+    });
+    g.bench_function("baseline", |b| {
+        b.iter(|| baseline_to_url(black_box(AUTHORIZE), black_box(&baseline_req)))
+    });
+    g.finish();
+
+    for (name, input, location) in [
+        (
+            "auth_redirect_query_decode",
+            AUTH_SUCCESS_QUERY,
+            Location::Query,
+        ),
+        (
+            "auth_redirect_fragment_decode",
+            AUTH_SUCCESS_FRAGMENT,
+            Location::Fragment,
+        ),
+    ] {
+        let mut g = c.benchmark_group(name);
+        g.bench_function("derived", |b| {
+            b.iter(|| AuthenticationSuccessResponse::from_url(black_box(input), location).unwrap())
+        });
+        g.bench_function("baseline", |b| {
+            b.iter(|| {
+                let url = url::Url::parse(black_box(input)).unwrap();
+                let params = match location {
+                    Location::Fragment => url.fragment(),
+                    _ => url.query(),
+                };
+                serde_urlencoded::from_str::<BaselineAuthResponse>(params.unwrap_or("")).unwrap()
+            })
+        });
+        g.finish();
+    }
+
+    let mut g = c.benchmark_group("token_request_form_decode");
+    g.bench_function("derived", |b| {
+        b.iter(|| TokenRequest::from_form(black_box(TOKEN_REQUEST_FORM)).unwrap())
+    });
+    g.bench_function("baseline", |b| {
+        b.iter(|| {
+            serde_urlencoded::from_str::<BaselineTokenRequest>(black_box(TOKEN_REQUEST_FORM))
+                .unwrap()
+        })
+    });
+    g.finish();
+
+    let derived_token_req = TokenRequest::from_form(TOKEN_REQUEST_FORM).unwrap();
+    let baseline_token_req: BaselineTokenRequest =
+        serde_urlencoded::from_str(TOKEN_REQUEST_FORM).unwrap();
+    let mut g = c.benchmark_group("token_request_form_encode");
+    g.bench_function("derived", |b| {
+        b.iter(|| black_box(&derived_token_req).to_form())
+    });
+    g.bench_function("baseline", |b| {
+        b.iter(|| serde_urlencoded::to_string(black_box(&baseline_token_req)).unwrap())
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("token_response_json_decode");
+    g.bench_function("derived", |b| {
+        b.iter(|| TokenSuccessResponse::from_json(black_box(TOKEN_RESPONSE_JSON)).unwrap())
+    });
+    g.bench_function("baseline", |b| {
+        b.iter(|| {
+            serde_json::from_str::<BaselineTokenResponse>(black_box(TOKEN_RESPONSE_JSON)).unwrap()
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("id_token_claims_json_decode");
+    g.bench_function("derived", |b| {
+        b.iter(|| IdToken::from_json(black_box(ID_TOKEN_CLAIMS)).unwrap())
+    });
+    g.bench_function("baseline", |b| {
+        b.iter(|| serde_json::from_str::<BaselineIdToken>(black_box(ID_TOKEN_CLAIMS)).unwrap())
+    });
+    g.finish();
+
+    for (name, input) in [
+        ("discovery_large_json_decode", DISCOVERY_LARGE),
+        ("discovery_small_json_decode", DISCOVERY_SMALL),
+    ] {
+        let mut g = c.benchmark_group(name);
+        g.bench_function("derived", |b| {
+            b.iter(|| ProviderMetadata::from_json(black_box(input)).unwrap())
+        });
+        g.bench_function("baseline", |b| {
+            b.iter(|| serde_json::from_str::<BaselineProviderMetadata>(black_box(input)).unwrap())
+        });
+        g.finish();
+    }
+}
+
+/// Heap blocks per decode against the number of present values (a list of n strings
+/// counts n + 1; an unknown member counts 1).
+fn report_allocations() {
+    println!("allocations per decode (present values / derived / baseline):");
+    let show = |name: &str, values: usize, derived: usize, baseline: usize| {
+        println!("  {name:<30} values {values:>3}   derived {derived:>3}   baseline {baseline:>3}");
+    };
+    let (_, d) = count_allocations(|| {
+        AuthenticationRequest::from_url(AUTH_REQUEST_URL, Location::Query).unwrap()
+    });
+    let (_, b) = count_allocations(|| baseline_from_url::<BaselineAuthRequest>(AUTH_REQUEST_URL));
+    // response_type, client_id, redirect_uri, scope (3 + 1), state, nonce, prompt (2 + 1), max_age (0: inline), ui_locales (3 + 1)
+    show("auth_request.url", 3 + 4 + 2 + 3 + 4, d, b);
+    let (_, d) = count_allocations(|| {
+        AuthenticationSuccessResponse::from_url(AUTH_SUCCESS_QUERY, Location::Query).unwrap()
+    });
+    let (_, b) =
+        count_allocations(|| baseline_from_url::<BaselineAuthResponse>(AUTH_SUCCESS_QUERY));
+    show("auth_success_query.url", 2, d, b);
+    let (_, d) = count_allocations(|| TokenRequest::from_form(TOKEN_REQUEST_FORM).unwrap());
+    let (_, b) = count_allocations(|| {
+        serde_urlencoded::from_str::<BaselineTokenRequest>(TOKEN_REQUEST_FORM).unwrap()
+    });
+    show("token_request.form", 5, d, b);
+    let (_, d) =
+        count_allocations(|| TokenSuccessResponse::from_json(TOKEN_RESPONSE_JSON).unwrap());
+    let (_, b) = count_allocations(|| {
+        serde_json::from_str::<BaselineTokenResponse>(TOKEN_RESPONSE_JSON).unwrap()
+    });
+    // access_token, token_type, refresh_token, scope (3 + 1), id_token; expires_in inline
+    show("token_response.json", 4 + 4, d, b);
+    let (t, d) = count_allocations(|| IdToken::from_json(ID_TOKEN_CLAIMS).unwrap());
+    let (_, b) =
+        count_allocations(|| serde_json::from_str::<BaselineIdToken>(ID_TOKEN_CLAIMS).unwrap());
+    // 11 strings, aud (2 + 1), amr (2 + 1), 6 unknown members
+    show("id_token_claims.json", 11 + 3 + 3 + t.extra.len(), d, b);
+    let (m, d) = count_allocations(|| ProviderMetadata::from_json(DISCOVERY_LARGE).unwrap());
+    let (_, b) = count_allocations(|| {
+        serde_json::from_str::<BaselineProviderMetadata>(DISCOVERY_LARGE).unwrap()
+    });
+    show("discovery_large.json", present_values(&m), d, b);
+    let (m, d) = count_allocations(|| ProviderMetadata::from_json(DISCOVERY_SMALL).unwrap());
+    let (_, b) = count_allocations(|| {
+        serde_json::from_str::<BaselineProviderMetadata>(DISCOVERY_SMALL).unwrap()
+    });
+    show("discovery_small.json", present_values(&m), d, b);
+    println!();
+}
+
+/// Present values of a decoded metadata document, counted from its JSON: strings 1,
+/// lists n + 1, booleans and numbers 0 (inline), unknown members 1.
+fn present_values(m: &ProviderMetadata) -> usize {
+    let value: serde_json::Value = serde_json::from_str(&m.to_json()).unwrap();
+    value
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| {
+            if m.extra.contains(k) {
+                1
+            } else {
+                match v {
+                    serde_json::Value::String(_) => 1,
+                    serde_json::Value::Array(a) => a.len() + 1,
+                    _ => 0,
+                }
+            }
+        })
+        .sum()
+}
+
+criterion_group!(benches, codec);
+
+fn main() {
+    report_allocations();
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

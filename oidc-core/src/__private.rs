@@ -286,6 +286,7 @@ impl DeCtx {
 }
 
 /// Reads one member value with `seed`; `null` counts as absent.
+#[inline]
 pub fn json_value<'de, A: MapAccess<'de>, S: DeserializeSeed<'de>>(
     cx: &mut DeCtx,
     map: &mut A,

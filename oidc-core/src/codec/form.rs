@@ -12,27 +12,79 @@ use crate::error::{Error, ErrorKind};
 /// Splits `body` into percent-decoded `(name, value)` pairs and hands each to `sink`.
 ///
 /// Pairs are separated by `&`; empty pieces (`a=1&&b=2`) are skipped; a piece without `=`
-/// has an empty value. Names and values borrow from `body` unless they contain `%` or `+`.
+/// has an empty value. Names and values borrow from `body` unless they contain `%` or
+/// `+`; short ones that do are decoded into a stack buffer, so the sink sees text that
+/// lives only for the call and copies what it keeps (one allocation per kept value).
 /// Errors name `message` and the parameter.
-pub fn parse_pairs<'a>(
+pub fn parse_pairs(
     message: &'static str,
-    body: &'a str,
-    mut sink: impl FnMut(Cow<'a, str>, Cow<'a, str>) -> Result<(), Error>,
+    body: &str,
+    mut sink: impl for<'v> FnMut(Cow<'v, str>, Cow<'v, str>) -> Result<(), Error>,
 ) -> Result<(), Error> {
-    for piece in body.split('&') {
-        if piece.is_empty() {
+    let bytes = body.as_bytes();
+    let mut key_buf = [0u8; STACK];
+    let mut value_buf = [0u8; STACK];
+    let mut i = 0;
+    // One pass over the body with a byte-class table: parameters are short, so a tight
+    // loop beats several memchr calls per parameter.
+    while i < bytes.len() {
+        let start = i;
+        let mut eq = usize::MAX;
+        let (mut key_encoded, mut value_encoded) = (false, false);
+        loop {
+            while i < bytes.len() && CLASS[bytes[i] as usize] == PLAIN {
+                i += 1;
+            }
+            if i == bytes.len() {
+                break;
+            }
+            match CLASS[bytes[i] as usize] {
+                AMP => break,
+                EQ if eq == usize::MAX => eq = i,
+                ESCAPE if eq == usize::MAX => key_encoded = true,
+                ESCAPE => value_encoded = true,
+                _ => {}
+            }
+            i += 1;
+        }
+        let end = i;
+        i += 1;
+        if start == end {
             continue;
         }
-        let (raw_key, raw_value) = match piece.find('=') {
-            Some(i) => (&piece[..i], &piece[i + 1..]),
-            None => (piece, ""),
+        // `&`, `=` are ASCII, so these slices fall on char boundaries.
+        let (raw_key, raw_value) = if eq == usize::MAX {
+            (&body[start..end], "")
+        } else {
+            (&body[start..eq], &body[eq + 1..end])
         };
-        let key = decode_component(raw_key).map_err(|kind| error_for(message, raw_key, kind))?;
-        let value = decode_component(raw_value).map_err(|kind| error_for(message, &key, kind))?;
+        let key = decode_component(raw_key, key_encoded, &mut key_buf)
+            .map_err(|kind| error_for(message, raw_key, kind))?;
+        let value = decode_component(raw_value, value_encoded, &mut value_buf)
+            .map_err(|kind| error_for(message, &key, kind))?;
         sink(key, value)?;
     }
     Ok(())
 }
+
+const PLAIN: u8 = 0;
+const AMP: u8 = 1;
+const EQ: u8 = 2;
+const ESCAPE: u8 = 3;
+
+const fn class_table() -> [u8; 256] {
+    let mut table = [PLAIN; 256];
+    table[b'&' as usize] = AMP;
+    table[b'=' as usize] = EQ;
+    table[b'%' as usize] = ESCAPE;
+    table[b'+' as usize] = ESCAPE;
+    table
+}
+
+static CLASS: [u8; 256] = class_table();
+
+/// Encoded components up to this many bytes are decoded on the stack.
+const STACK: usize = 192;
 
 enum DecodeFailure {
     Percent,
@@ -47,49 +99,82 @@ fn error_for(message: &'static str, parameter: &str, failure: DecodeFailure) -> 
     }
 }
 
-/// Percent-decodes one name or value: `+` is a space, `%XX` a byte.
-fn decode_component(raw: &str) -> Result<Cow<'_, str>, DecodeFailure> {
-    let bytes = raw.as_bytes();
-    let Some(first) = bytes.iter().position(|&b| b == b'%' || b == b'+') else {
+/// Percent-decodes one name or value: `+` is a space, `%XX` a byte. Borrows `raw` when
+/// there is nothing to decode, else decodes into `stack` (short input) or a new String.
+fn decode_component<'v>(
+    raw: &'v str,
+    encoded: bool,
+    stack: &'v mut [u8; STACK],
+) -> Result<Cow<'v, str>, DecodeFailure> {
+    if !encoded {
         return Ok(Cow::Borrowed(raw));
-    };
-    let mut out = Vec::with_capacity(bytes.len());
-    out.extend_from_slice(&bytes[..first]);
-    let mut i = first;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b'%' => {
-                let hi = bytes.get(i + 1).and_then(|&b| hex_value(b));
-                let lo = bytes.get(i + 2).and_then(|&b| hex_value(b));
-                match (hi, lo) {
-                    (Some(hi), Some(lo)) => out.push(hi << 4 | lo),
-                    _ => return Err(DecodeFailure::Percent),
-                }
-                i += 3;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
     }
+    let bytes = raw.as_bytes();
+    if bytes.len() <= STACK {
+        let len = decode_into(bytes, stack)?;
+        return std::str::from_utf8(&stack[..len])
+            .map(Cow::Borrowed)
+            .map_err(|_| DecodeFailure::Utf8);
+    }
+    let mut out = vec![0u8; bytes.len()];
+    let len = decode_into(bytes, &mut out)?;
+    out.truncate(len);
     String::from_utf8(out)
         .map(Cow::Owned)
         .map_err(|_| DecodeFailure::Utf8)
 }
 
-fn hex_value(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
+/// Decodes `bytes` into `out` (at least as long); returns the decoded length. Runs
+/// without `%`/`+` are copied as slices.
+fn decode_into(bytes: &[u8], out: &mut [u8]) -> Result<usize, DecodeFailure> {
+    let (mut i, mut o) = (0, 0);
+    while i < bytes.len() {
+        let run = bytes[i..]
+            .iter()
+            .position(|&b| b == b'%' || b == b'+')
+            .unwrap_or(bytes.len() - i);
+        out[o..o + run].copy_from_slice(&bytes[i..i + run]);
+        i += run;
+        o += run;
+        match bytes.get(i) {
+            None => break,
+            Some(b'+') => {
+                out[o] = b' ';
+                i += 1;
+            }
+            Some(_) => {
+                let hi = HEX[*bytes.get(i + 1).unwrap_or(&0) as usize];
+                let lo = HEX[*bytes.get(i + 2).unwrap_or(&0) as usize];
+                if hi > 15 || lo > 15 {
+                    return Err(DecodeFailure::Percent);
+                }
+                out[o] = hi << 4 | lo;
+                i += 3;
+            }
+        }
+        o += 1;
     }
+    Ok(o)
 }
+
+/// Hex digit values; 0xFF for anything else.
+const fn hex_table() -> [u8; 256] {
+    let mut table = [0xFF; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = match c {
+            b'0'..=b'9' => c - b'0',
+            b'a'..=b'f' => c - b'a' + 10,
+            b'A'..=b'F' => c - b'A' + 10,
+            _ => 0xFF,
+        };
+        b += 1;
+    }
+    table
+}
+
+static HEX: [u8; 256] = hex_table();
 
 /// Bytes the WHATWG form serializer leaves as they are: ASCII alphanumerics and `*-._`.
 const fn unreserved_table() -> [bool; 256] {
@@ -217,6 +302,14 @@ mod tests {
         let mut out = String::new();
         encode_into(&mut out, "AZaz09*-._ ~!'()&=+%#?");
         assert_eq!(out, "AZaz09*-._+%7E%21%27%28%29%26%3D%2B%25%23%3F");
+    }
+
+    #[test]
+    fn long_encoded_values_decode_on_the_heap() {
+        let long = "%C3%A9+".repeat(100);
+        let decoded = pairs(&format!("a={long}")).unwrap();
+        assert_eq!(decoded[0].1, "é ".repeat(100));
+        assert!(pairs(&format!("a={long}%FF")).is_err());
     }
 
     #[test]

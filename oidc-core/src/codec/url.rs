@@ -11,11 +11,11 @@ use crate::message::Location;
 /// `Auto` reads the fragment when it holds parameters, else the query, as the Python
 /// library does (fragment first, then query).
 pub fn parameters(url: &str, location: Location) -> &str {
-    let (before_fragment, fragment) = match url.find('#') {
+    let (before_fragment, fragment) = match memchr::memchr(b'#', url.as_bytes()) {
         Some(i) => (&url[..i], Some(&url[i + 1..])),
         None => (url, None),
     };
-    let query = match before_fragment.find('?') {
+    let query = match memchr::memchr(b'?', before_fragment.as_bytes()) {
         Some(i) => &before_fragment[i + 1..],
         // No `?`: a bare `a=b&c=d` string is itself the query; a URL without `?` has none.
         None if looks_like_bare_query(before_fragment) => before_fragment,
