@@ -65,8 +65,14 @@ pub trait Fields: Sized {
         map: &mut A,
     ) -> Result<bool, A::Error>;
 
-    /// Required-field checks and defaults.
-    fn finish(b: Self::Builder, msg: &'static str) -> Result<Self, Error>;
+    /// Required-field checks and defaults. With `missing`, an absent required field
+    /// whose type has a `Default` gets it and its name is pushed instead of failing
+    /// (the lenient decoders).
+    fn finish(
+        b: Self::Builder,
+        msg: &'static str,
+        missing: Option<&mut Vec<&'static str>>,
+    ) -> Result<Self, Error>;
 
     /// Appends every present parameter to a form body.
     fn write_form(&self, w: &mut FormWriter<'_>);
@@ -82,13 +88,75 @@ pub trait Fields: Sized {
 // ---------------------------------------------------------------------------
 // Forms
 
-/// Decodes a form body into `T`.
-pub fn decode_form<T: Fields>(body: &str) -> Result<T, Error> {
+/// Decodes a form body into `T`; see [`Fields::finish`] for `missing`.
+pub fn decode_form<T: Fields>(
+    body: &str,
+    missing: Option<&mut Vec<&'static str>>,
+) -> Result<T, Error> {
     let mut b = T::Builder::default();
     parse_pairs(T::NAME, body, |key, value| {
         form_pair::<T>(&mut b, T::NAME, &key, value)
     })?;
-    T::finish(b, T::NAME)
+    T::finish(b, T::NAME, missing)
+}
+
+/// A required field's value: present, or (lenient decoding) its type's default, or an error.
+#[inline]
+pub fn required<T>(
+    slot: Option<T>,
+    msg: &'static str,
+    param: &'static str,
+    missing: Option<&mut Vec<&'static str>>,
+    default: impl FnOnce() -> Option<T>,
+) -> Result<T, Error> {
+    match (slot, missing) {
+        (Some(value), _) => Ok(value),
+        (None, Some(list)) => match default() {
+            Some(value) => {
+                list.push(param);
+                Ok(value)
+            }
+            None => Err(Error::missing(msg, param)),
+        },
+        (None, None) => Err(Error::missing(msg, param)),
+    }
+}
+
+/// Picks `T::default()` when `T: Default` (autoref specialization: the generated code
+/// calls `(&&Probe::<T>::new()).lenient_default()` with both traits in scope, on a
+/// concrete type).
+pub struct Probe<T>(PhantomData<T>);
+
+impl<T> Probe<T> {
+    pub fn new() -> Self {
+        Probe(PhantomData)
+    }
+}
+
+impl<T> Default for Probe<T> {
+    fn default() -> Self {
+        Probe::new()
+    }
+}
+
+pub trait ViaDefault<T> {
+    fn lenient_default(&self) -> Option<T>;
+}
+
+impl<T: Default> ViaDefault<T> for &Probe<T> {
+    fn lenient_default(&self) -> Option<T> {
+        Some(T::default())
+    }
+}
+
+pub trait WithoutDefault<T> {
+    fn lenient_default(&self) -> Option<T>;
+}
+
+impl<T> WithoutDefault<T> for Probe<T> {
+    fn lenient_default(&self) -> Option<T> {
+        None
+    }
 }
 
 fn form_pair<T: Fields>(
@@ -213,10 +281,6 @@ pub fn duplicate(msg: &'static str, param: &str) -> Error {
     Error::duplicate(msg, param)
 }
 
-pub fn missing(msg: &'static str, param: &str) -> Error {
-    Error::missing(msg, param)
-}
-
 #[inline]
 pub fn write_value<T: ParamValue>(w: &mut FormWriter<'_>, encoded_name: &str, value: &T) {
     value.with_param(|text| {
@@ -254,6 +318,49 @@ pub fn write_extra(w: &mut FormWriter<'_>, extra: &ExtraParams) {
     }
 }
 
+/// Whether a form body has a non-empty parameter `name` (how response enums tell an
+/// error response from a success response).
+pub fn form_has_param(message: &'static str, body: &str, name: &str) -> Result<bool, Error> {
+    let mut found = false;
+    parse_pairs(message, body, |key, value| {
+        found |= key == name && !value.is_empty();
+        Ok(())
+    })?;
+    Ok(found)
+}
+
+/// Whether a JSON object has a non-null, non-empty member `name`. Values are skipped
+/// without being built.
+pub fn json_has_member(message: &'static str, json: &str, name: &str) -> Result<bool, Error> {
+    struct Probe<'n>(&'n str);
+    impl<'de> Visitor<'de> for Probe<'_> {
+        type Value = bool;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a JSON object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+            let mut found = false;
+            while let Some(key) = map.next_key_seed(TextSeed)? {
+                if key == self.0 {
+                    let value: Option<serde_json::Value> = map.next_value()?;
+                    found |= match value {
+                        None => false,
+                        Some(serde_json::Value::String(s)) => !s.is_empty(),
+                        Some(_) => true,
+                    };
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(found)
+        }
+    }
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    serde_json::Deserializer::from_str(json)
+        .deserialize_map(Probe(name))
+        .map_err(|e| Error::new(message, ErrorKind::Json(e.to_string())))
+}
+
 // ---------------------------------------------------------------------------
 // JSON and serde
 
@@ -262,6 +369,7 @@ pub struct DeCtx {
     pub msg: &'static str,
     mode: DeMode,
     error: Option<Error>,
+    missing: Option<Vec<&'static str>>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -348,17 +456,20 @@ impl<'de, T: Fields> Visitor<'de> for MessageVisitor<'_, T> {
                 map.next_value::<IgnoredAny>()?;
             }
         }
-        T::finish(b, cx.msg).map_err(|e| cx.fail(e))
+        let missing = cx.missing.as_mut();
+        T::finish(b, cx.msg, missing).map_err(|e| cx.fail(e))
     }
 }
 
-/// `OidcMessage::from_json`.
-pub fn from_json<T: Fields>(json: &str) -> Result<T, Error> {
+/// `OidcMessage::from_json`; with `lenient`, also the absent required members that
+/// were given their default.
+pub fn from_json<T: Fields>(json: &str, lenient: bool) -> Result<(T, Vec<&'static str>), Error> {
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let mut cx = DeCtx {
         msg: T::NAME,
         mode: DeMode::NativeJson,
         error: None,
+        missing: lenient.then(Vec::new),
     };
     let mut de = serde_json::Deserializer::from_str(json);
     let visitor = MessageVisitor::<T> {
@@ -368,11 +479,13 @@ pub fn from_json<T: Fields>(json: &str) -> Result<T, Error> {
     let result = de
         .deserialize_map(visitor)
         .and_then(|v| de.end().map(|()| v));
-    result.map_err(|e| {
-        cx.error
+    match result {
+        Ok(message) => Ok((message, cx.missing.unwrap_or_default())),
+        Err(e) => Err(cx
+            .error
             .take()
-            .unwrap_or_else(|| Error::new(T::NAME, ErrorKind::Json(e.to_string())))
-    })
+            .unwrap_or_else(|| Error::new(T::NAME, ErrorKind::Json(e.to_string())))),
+    }
 }
 
 /// `OidcMessage::to_json`.
@@ -402,6 +515,7 @@ pub fn deserialize<'de, T: Fields, D: Deserializer<'de>>(deserializer: D) -> Res
         msg: T::NAME,
         mode,
         error: None,
+        missing: None,
     };
     deserializer.deserialize_map(MessageVisitor::<T> {
         cx: &mut cx,
@@ -516,6 +630,29 @@ impl<T: ParamValue> fmt::Display for SpaceJoined<'_, T> {
 /// Skips writing a value that is text-empty (same rule as forms).
 pub fn is_empty_param<T: ParamValue>(value: &T) -> bool {
     value.with_param(str::is_empty)
+}
+
+/// Deserializes a string-valued type (see `string_enum!`) without allocating for
+/// borrowed input.
+pub fn deserialize_string_value<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+where
+    T: for<'a> From<&'a str> + From<String>,
+    D: Deserializer<'de>,
+{
+    struct StringValue<T>(PhantomData<T>);
+    impl<'de, T: for<'a> From<&'a str> + From<String>> Visitor<'de> for StringValue<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+            Ok(T::from(v))
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<T, E> {
+            Ok(T::from(v))
+        }
+    }
+    deserializer.deserialize_str(StringValue(PhantomData))
 }
 
 // ---------------------------------------------------------------------------

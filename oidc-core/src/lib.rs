@@ -51,6 +51,7 @@ pub mod __private;
 pub mod codec;
 mod error;
 mod message;
+pub mod messages;
 mod types;
 
 pub use error::{Error, ErrorKind};

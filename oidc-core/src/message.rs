@@ -53,7 +53,7 @@ pub trait OidcMessage: Fields {
 
     /// Decodes a form body (`+` and `%20` are spaces).
     fn from_form(body: &str) -> Result<Self, Error> {
-        __private::decode_form(body)
+        __private::decode_form(body, None)
     }
 
     /// `base` with this message's parameters added to its query. The base's path and
@@ -76,7 +76,7 @@ pub trait OidcMessage: Fields {
     /// Decodes the parameters found at `location` in a redirect URL (absolute, origin
     /// form `/cb?..`, or a bare query / fragment; see [`codec::url::parameters`]).
     fn from_url(url: &str, location: Location) -> Result<Self, Error> {
-        __private::decode_form(codec::url::parameters(url, location))
+        __private::decode_form(codec::url::parameters(url, location), None)
     }
 
     /// The JSON object: lists and nested values as JSON, unknown members as received.
@@ -87,6 +87,41 @@ pub trait OidcMessage: Fields {
     /// Decodes a JSON object. A leading UTF-8 byte-order mark is skipped (.NET-hosted
     /// providers send one); anything else that is not a JSON object is an error.
     fn from_json(json: &str) -> Result<Self, Error> {
-        __private::from_json(json)
+        __private::from_json(json, false).map(|(message, _)| message)
+    }
+
+    /// Like [`from_json`](Self::from_json), but a REQUIRED member that is absent does
+    /// not fail the decode when its type has a `Default`: the field gets that default
+    /// and its wire name is returned, so the caller decides what the gap means. For real
+    /// documents that omit REQUIRED members (a discovery document without
+    /// `jwks_uri`, a vendor JWT access token without `jti`). Every other rule still
+    /// applies.
+    ///
+    /// ```
+    /// use oidc_core::OidcMessage;
+    ///
+    /// #[derive(OidcMessage, Clone, PartialEq)]
+    /// struct Doc {
+    ///     #[oidc(required)]
+    ///     issuer: String,
+    ///     #[oidc(required)]
+    ///     jwks_uri: String,
+    /// }
+    ///
+    /// let (doc, missing) = Doc::from_json_lenient(r#"{"issuer":"https://op"}"#)?;
+    /// assert_eq!(missing, ["jwks_uri"]);
+    /// assert_eq!(doc.jwks_uri, "");
+    /// assert!(Doc::from_json(r#"{"issuer":"https://op"}"#).is_err());
+    /// # Ok::<(), oidc_core::Error>(())
+    /// ```
+    fn from_json_lenient(json: &str) -> Result<(Self, Vec<&'static str>), Error> {
+        __private::from_json(json, true)
+    }
+
+    /// The form counterpart of [`from_json_lenient`](Self::from_json_lenient).
+    fn from_form_lenient(body: &str) -> Result<(Self, Vec<&'static str>), Error> {
+        let mut missing = Vec::new();
+        let message = __private::decode_form(body, Some(&mut missing))?;
+        Ok((message, missing))
     }
 }

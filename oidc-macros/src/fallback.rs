@@ -36,7 +36,9 @@ pub fn expand(input: &DeriveInput, errors: syn::Error) -> TokenStream {
                 ) -> ::core::result::Result<bool, __A::Error> {
                     ::core::unreachable!()
                 }
-                fn finish(_: (), _: &'static str) -> ::core::result::Result<Self, ::oidc_core::Error> {
+                fn finish(
+                    _: (), _: &'static str, _: ::core::option::Option<&mut ::std::vec::Vec<&'static str>>,
+                ) -> ::core::result::Result<Self, ::oidc_core::Error> {
                     ::core::unreachable!()
                 }
                 fn write_form(&self, _: &mut ::oidc_core::__private::FormWriter<'_>) {

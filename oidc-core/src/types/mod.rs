@@ -3,6 +3,7 @@
 mod audience;
 mod extra;
 mod numeric_date;
+mod string_enum;
 
 pub use audience::Audience;
 pub use extra::{ExtraParams, ExtraValue};

@@ -5,7 +5,7 @@ use quote::quote;
 
 use super::field::{FieldKind, FieldPlan};
 
-pub fn generate(plans: &[FieldPlan]) -> TokenStream {
+pub fn generate(plans: &[FieldPlan], validate: Option<&syn::ExprPath>) -> TokenStream {
     let p = quote!(::oidc_core::__private);
     let values: Vec<&FieldPlan> = plans
         .iter()
@@ -35,6 +35,12 @@ pub fn generate(plans: &[FieldPlan]) -> TokenStream {
         let decode = plan.form_decode(wire);
         let seed = plan.json_seed();
         let secret = plan.secret();
+        // RFC 6749 §3.1: an empty value is an omitted one, in JSON as in forms.
+        let non_empty = if plan.is_string() {
+            quote!(.filter(|v: &::std::string::String| !v.is_empty()))
+        } else {
+            TokenStream::new()
+        };
         form_arms.push(quote! {
             #wire => {
                 if b.#f.is_some() {
@@ -49,7 +55,7 @@ pub fn generate(plans: &[FieldPlan]) -> TokenStream {
                     let e = #p::duplicate(cx.msg, #wire);
                     return ::core::result::Result::Err(cx.fail(e));
                 }
-                b.#f = #p::json_value(cx, map, #wire, #seed, #secret)?;
+                b.#f = #p::json_value(cx, map, #wire, #seed, #secret)?#non_empty;
             }
         });
         for (alias, slot) in plan.aliases().iter().zip(plan.alias_slots()) {
@@ -131,14 +137,17 @@ pub fn generate(plans: &[FieldPlan]) -> TokenStream {
             FieldKind::Extra => quote!(b.#f),
             FieldKind::Flatten => {
                 let ty = plan.field.ty;
-                quote!(<#ty as #p::Fields>::finish(b.#f, msg)?)
+                quote!(<#ty as #p::Fields>::finish(b.#f, msg, ::core::option::Option::as_deref_mut(&mut missing))?)
             }
-            _ if plan.field.attrs.required.is_set() => quote! {
-                match b.#f {
-                    ::core::option::Option::Some(v) => v,
-                    ::core::option::Option::None => return ::core::result::Result::Err(#p::missing(msg, #wire)),
+            _ if plan.field.attrs.required.is_set() => {
+                let vt = plan.field.value_ty();
+                quote! {
+                    #p::required(b.#f, msg, #wire, ::core::option::Option::as_deref_mut(&mut missing), || {
+                        use #p::{ViaDefault as _, WithoutDefault as _};
+                        (&&#p::Probe::<#vt>::new()).lenient_default()
+                    })?
                 }
-            },
+            }
             _ => match plan.default_expr() {
                 Some(default) => quote! {
                     match b.#f {
@@ -150,6 +159,14 @@ pub fn generate(plans: &[FieldPlan]) -> TokenStream {
             },
         };
         quote!(#f: #value)
+    });
+
+    let validate_call = validate.map(|function| {
+        quote! {
+            if let ::core::result::Result::Err(kind) = #function(&message) {
+                return ::core::result::Result::Err(::oidc_core::Error::new(msg, kind));
+            }
+        }
     });
 
     quote! {
@@ -219,9 +236,15 @@ pub fn generate(plans: &[FieldPlan]) -> TokenStream {
         }
 
         #[allow(unused_variables, unused_mut)]
-        fn finish(mut b: Self::Builder, msg: &'static str) -> ::core::result::Result<Self, ::oidc_core::Error> {
+        fn finish(
+            mut b: Self::Builder,
+            msg: &'static str,
+            mut missing: ::core::option::Option<&mut ::std::vec::Vec<&'static str>>,
+        ) -> ::core::result::Result<Self, ::oidc_core::Error> {
             #(#resolve_aliases)*
-            ::core::result::Result::Ok(Self { #(#inits,)* })
+            let message = Self { #(#inits,)* };
+            #validate_call
+            ::core::result::Result::Ok(message)
         }
     }
 }

@@ -47,6 +47,15 @@ pub fn generate(plans: &[FieldPlan]) -> TokenStream {
                 quote!(#p::serialize_json_field(map, #wire, v, kind)?;),
             ),
         };
+        // Empty strings are not written (they mean "absent", RFC 6749 §3.1).
+        let (write, serialize) = if plan.is_string() {
+            (
+                quote!(if !v.is_empty() { #write }),
+                quote!(if !v.is_empty() { #serialize }),
+            )
+        } else {
+            (write, serialize)
+        };
         // Absent (None) and default-valued fields are not written.
         if plan.field.is_option() {
             form.push(quote!(if let ::core::option::Option::Some(v) = &self.#f { #write }));

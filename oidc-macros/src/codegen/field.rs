@@ -58,6 +58,13 @@ impl<'a> FieldPlan<'a> {
         self.ident.unraw().to_string()
     }
 
+    /// A plain `String` value: empty means absent, on decode and encode.
+    pub fn is_string(&self) -> bool {
+        matches!(self.kind, FieldKind::Plain)
+            && crate::internals::ast::last_segment(self.field.value_ty()).as_deref()
+                == Some("String")
+    }
+
     pub fn secret(&self) -> bool {
         self.field.attrs.secret.is_set()
     }

@@ -18,7 +18,7 @@ pub fn generate(cont: &Container) -> TokenStream {
     let name = &cont.name;
 
     let builder = builder(&plans);
-    let decode = decode::generate(&plans);
+    let decode = decode::generate(&plans, cont.attrs.validate.get().map(|w| &w.value));
     let encode = encode::generate(&plans);
     let debug = if cont.attrs.no_debug.is_set() {
         TokenStream::new()

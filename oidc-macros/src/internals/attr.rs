@@ -224,6 +224,9 @@ impl FieldAttrs {
 pub struct ContainerAttrs {
     pub name: Once<LitStr>,
     pub no_debug: Once<()>,
+    /// `validate = path`: `fn(&Self) -> Result<(), ErrorKind>` run after decoding, for
+    /// rules across parameters (TokenRequest's per-grant required parameters).
+    pub validate: Once<ExprPath>,
 }
 
 impl ContainerAttrs {
@@ -231,6 +234,7 @@ impl ContainerAttrs {
         let mut attrs = ContainerAttrs {
             name: Once::none(NAME),
             no_debug: Once::none(NO_DEBUG),
+            validate: Once::none(VALIDATE),
         };
         for attr in &input.attrs {
             if attr.path() != OIDC {
@@ -244,6 +248,18 @@ impl ContainerAttrs {
                     }
                 } else if path == NO_DEBUG {
                     attrs.no_debug.set(cx, &path, ());
+                } else if path == VALIDATE {
+                    if !meta.input.peek(syn::Token![=]) {
+                        cx.error_spanned_by(
+                            &path,
+                            "`validate` needs a function: `validate = path::to::function`",
+                        );
+                        skip_value(&meta)?;
+                        return Ok(());
+                    }
+                    if let Some(function) = default_path(cx, &meta)? {
+                        attrs.validate.set(cx, &path, function);
+                    }
                 } else {
                     cx.error_spanned_by(
                         &path,

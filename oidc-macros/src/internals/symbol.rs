@@ -30,6 +30,7 @@ pub const RFC3339: Symbol = Symbol("rfc3339");
 // Container words.
 pub const NAME: Symbol = Symbol("name");
 pub const NO_DEBUG: Symbol = Symbol("no_debug");
+pub const VALIDATE: Symbol = Symbol("validate");
 
 impl PartialEq<Symbol> for Ident {
     fn eq(&self, word: &Symbol) -> bool {

@@ -1,0 +1,56 @@
+//! JWT access tokens (RFC 9068).
+
+use crate::{Audience, ExtraParams, NumericDate, OidcMessage};
+
+/// The claims of a JWT access token (RFC 9068 §2.2).
+///
+/// `client_id` also reads `azp` when `client_id` is absent (Keycloak and others put the
+/// client there). Real tokens that omit a REQUIRED claim fail to decode with an error
+/// naming it; `scope` also accepts a JSON array (Xero).
+#[derive(OidcMessage, Clone, PartialEq)]
+pub struct JwtAccessToken {
+    /// `iss` — REQUIRED (§2.2).
+    #[oidc(required)]
+    pub iss: String,
+    /// `exp` — REQUIRED (§2.2).
+    #[oidc(required, accept(string_number))]
+    pub exp: NumericDate,
+    /// `aud` — REQUIRED (§2.2): the resource server(s).
+    #[oidc(required)]
+    pub aud: Audience,
+    /// `sub` — REQUIRED (§2.2): the resource owner, or the client for client credentials.
+    #[oidc(required)]
+    pub sub: String,
+    /// `client_id` — REQUIRED (§2.2): the client that requested the token.
+    #[oidc(required, alias = "azp")]
+    pub client_id: String,
+    /// `iat` — REQUIRED (§2.2).
+    #[oidc(required, accept(string_number))]
+    pub iat: NumericDate,
+    /// `jti` — REQUIRED (§2.2): unique identifier.
+    #[oidc(required)]
+    pub jti: String,
+    /// `auth_time` — OPTIONAL (§2.2.1).
+    #[oidc(accept(string_number))]
+    pub auth_time: Option<NumericDate>,
+    /// `acr` — OPTIONAL (§2.2.1).
+    pub acr: Option<String>,
+    /// `amr` — OPTIONAL (§2.2.1).
+    #[oidc(json)]
+    pub amr: Option<Vec<String>>,
+    /// `scope` — OPTIONAL (§2.2.3): space-delimited.
+    #[oidc(space_delimited, accept(array))]
+    pub scope: Option<Vec<String>>,
+    /// `groups` — OPTIONAL (§2.2.3.1, RFC 7643 attribute).
+    #[oidc(json)]
+    pub groups: Option<Vec<String>>,
+    /// `roles` — OPTIONAL (§2.2.3.1).
+    #[oidc(json)]
+    pub roles: Option<Vec<String>>,
+    /// `entitlements` — OPTIONAL (§2.2.3.1).
+    #[oidc(json)]
+    pub entitlements: Option<Vec<String>>,
+    /// Any other claim.
+    #[oidc(extra)]
+    pub extra: ExtraParams,
+}

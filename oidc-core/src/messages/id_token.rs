@@ -1,0 +1,76 @@
+//! The ID Token (OpenID Connect Core 1.0 §2).
+
+use crate::{Audience, ExtraParams, NumericDate, OidcMessage};
+
+use super::claims::StandardClaims;
+
+/// The claims of an ID Token (OIDC Core 1.0 §2), plus the Standard Claims (§5.1) a
+/// provider may add, plus anything else in `extra`.
+///
+/// Leniencies: `exp`, `iat`, `auth_time` also accept numeric strings (Apple sends `iat`
+/// and `auth_time` as strings); `email_verified` accepts `"true"` (Apple, Cognito).
+///
+/// Vendor tokens embed it with `#[oidc(flatten)]`:
+///
+/// ```
+/// use oidc_core::messages::IdToken;
+/// use oidc_core::{ExtraParams, OidcMessage};
+///
+/// #[derive(OidcMessage, Clone, PartialEq)]
+/// struct KeycloakIdToken {
+///     #[oidc(flatten)]
+///     id_token: IdToken,
+///     #[oidc(json)]
+///     groups: Option<Vec<String>>,
+///     #[oidc(extra)]
+///     extra: ExtraParams,
+/// }
+///
+/// let t = KeycloakIdToken::from_json(r#"{"iss":"https://kc/realms/r","sub":"u","aud":"app",
+///     "exp":1311281970,"iat":1311280970,"groups":["/staff"],"email":"u@example.com"}"#)?;
+/// assert_eq!(t.groups.as_deref(), Some(&["/staff".to_string()][..]));
+/// assert_eq!(t.id_token.claims.email.as_deref(), Some("u@example.com"));
+/// # Ok::<(), oidc_core::Error>(())
+/// ```
+#[derive(OidcMessage, Clone, PartialEq)]
+pub struct IdToken {
+    /// `iss` — REQUIRED. Issuer Identifier: https URL, no query or fragment.
+    #[oidc(required)]
+    pub iss: String,
+    /// `sub` — REQUIRED. Subject Identifier, at most 255 ASCII characters.
+    #[oidc(required)]
+    pub sub: String,
+    /// `aud` — REQUIRED. Contains the RP's client_id; a string or an array.
+    #[oidc(required)]
+    pub aud: Audience,
+    /// `exp` — REQUIRED. Expiration time.
+    #[oidc(required, accept(string_number))]
+    pub exp: NumericDate,
+    /// `iat` — REQUIRED. Issue time.
+    #[oidc(required, accept(string_number))]
+    pub iat: NumericDate,
+    /// `auth_time` — REQUIRED when `max_age` was requested or it is an Essential Claim.
+    #[oidc(accept(string_number))]
+    pub auth_time: Option<NumericDate>,
+    /// `nonce` — REQUIRED when the request had one; must equal it.
+    pub nonce: Option<String>,
+    /// `acr` — OPTIONAL. Authentication Context Class Reference.
+    pub acr: Option<String>,
+    /// `amr` — OPTIONAL. Authentication Methods References (JSON array).
+    #[oidc(json)]
+    pub amr: Option<Vec<String>>,
+    /// `azp` — OPTIONAL. Authorized party: the client_id the token was issued to.
+    pub azp: Option<String>,
+    /// `at_hash` — Access Token hash (§3.1.3.6, §3.2.2.10); REQUIRED in some implicit/hybrid responses.
+    pub at_hash: Option<String>,
+    /// `c_hash` — Code hash (§3.3.2.11); REQUIRED in some hybrid responses.
+    pub c_hash: Option<String>,
+    /// `sid` — Session ID (Front-Channel Logout 1.0 §3, Back-Channel Logout 1.0 §2.1).
+    pub sid: Option<String>,
+    /// The Standard Claims (§5.1).
+    #[oidc(flatten)]
+    pub claims: StandardClaims,
+    /// Any other claim, with its JSON type.
+    #[oidc(extra)]
+    pub extra: ExtraParams,
+}

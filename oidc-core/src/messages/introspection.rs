@@ -1,0 +1,70 @@
+//! Token introspection (RFC 7662).
+
+use crate::{Audience, ExtraParams, NumericDate, OidcMessage};
+
+use super::response_enum;
+use super::token::TokenErrorResponse;
+
+/// An Introspection Request (RFC 7662 §2.1), POSTed form-encoded by a protected resource.
+#[derive(OidcMessage, Clone, PartialEq)]
+pub struct TokenIntrospectionRequest {
+    /// `token` — REQUIRED. The token to introspect.
+    #[oidc(required, secret)]
+    pub token: String,
+    /// `token_type_hint` — OPTIONAL (`access_token`, `refresh_token`; RFC 7009 §4.1.2).
+    pub token_type_hint: Option<String>,
+    /// Any other parameter.
+    #[oidc(extra)]
+    pub extra: ExtraParams,
+}
+
+/// An Introspection Response (RFC 7662 §2.2). An inactive token is `{"active": false}`.
+///
+/// Leniencies: `scope` also as a JSON array (IdentityServer's legacy format);
+/// timestamps as numeric strings.
+#[derive(OidcMessage, Clone, PartialEq)]
+pub struct TokenIntrospectionSuccessResponse {
+    /// `active` — REQUIRED.
+    #[oidc(required)]
+    pub active: bool,
+    /// `scope` — OPTIONAL, space-delimited.
+    #[oidc(space_delimited, accept(array))]
+    pub scope: Option<Vec<String>>,
+    /// `client_id` — OPTIONAL.
+    pub client_id: Option<String>,
+    /// `username` — OPTIONAL.
+    pub username: Option<String>,
+    /// `token_type` — OPTIONAL (RFC 6749 §5.1).
+    pub token_type: Option<String>,
+    /// `exp` — OPTIONAL.
+    #[oidc(accept(string_number))]
+    pub exp: Option<NumericDate>,
+    /// `iat` — OPTIONAL.
+    #[oidc(accept(string_number))]
+    pub iat: Option<NumericDate>,
+    /// `nbf` — OPTIONAL.
+    #[oidc(accept(string_number))]
+    pub nbf: Option<NumericDate>,
+    /// `sub` — OPTIONAL.
+    pub sub: Option<String>,
+    /// `aud` — OPTIONAL: a string or an array.
+    pub aud: Option<Audience>,
+    /// `iss` — OPTIONAL.
+    pub iss: Option<String>,
+    /// `jti` — OPTIONAL.
+    pub jti: Option<String>,
+    /// Any other member (service-specific, e.g. userinfo claims).
+    #[oidc(extra)]
+    pub extra: ExtraParams,
+}
+
+/// An introspection error: RFC 7662 §2.3 answers errors as RFC 6749 §5.2 does.
+pub type TokenIntrospectionErrorResponse = TokenErrorResponse;
+
+response_enum! {
+    /// What the introspection endpoint answers: a response (active or not) or an error.
+    pub enum TokenIntrospectionResponse {
+        success: TokenIntrospectionSuccessResponse,
+        error: TokenIntrospectionErrorResponse,
+    }
+}

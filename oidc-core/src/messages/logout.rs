@@ -1,0 +1,102 @@
+//! Logout: RP-Initiated Logout 1.0, Front-Channel Logout 1.0, Back-Channel Logout 1.0.
+
+use crate::{Audience, ExtraParams, NumericDate, OidcMessage};
+
+/// The `events` member that makes a JWT a Logout Token (Back-Channel Logout 1.0 §2.4).
+pub const BACKCHANNEL_LOGOUT_EVENT: &str = "http://schemas.openid.net/event/backchannel-logout";
+
+/// A request to log the End-User out at the OP (RP-Initiated Logout 1.0 §2), sent to
+/// the provider's `end_session_endpoint` as a query (`to_url`) or a form POST.
+#[derive(OidcMessage, Clone, PartialEq, Default)]
+pub struct RpInitiatedLogoutRequest {
+    /// `id_token_hint` — RECOMMENDED. An ID Token the OP issued to this RP.
+    #[oidc(secret)]
+    pub id_token_hint: Option<String>,
+    /// `logout_hint` — OPTIONAL.
+    pub logout_hint: Option<String>,
+    /// `client_id` — OPTIONAL; needed when `post_logout_redirect_uri` is sent without `id_token_hint`.
+    pub client_id: Option<String>,
+    /// `post_logout_redirect_uri` — OPTIONAL. Must be pre-registered.
+    pub post_logout_redirect_uri: Option<String>,
+    /// `state` — OPTIONAL. Passed back on the post-logout redirect.
+    pub state: Option<String>,
+    /// `ui_locales` — OPTIONAL. Space-delimited BCP47 tags.
+    #[oidc(space_delimited)]
+    pub ui_locales: Option<Vec<String>>,
+    /// Any other parameter.
+    #[oidc(extra)]
+    pub extra: ExtraParams,
+}
+
+/// The query the OP puts on the RP's `frontchannel_logout_uri` (Front-Channel Logout
+/// 1.0 §2). `iss` and `sid` are sent when `frontchannel_logout_session_required`.
+#[derive(OidcMessage, Clone, PartialEq, Default)]
+pub struct FrontChannelLogoutNotification {
+    /// `iss` — the Issuer Identifier of the OP.
+    pub iss: Option<String>,
+    /// `sid` — the session being logged out.
+    pub sid: Option<String>,
+    /// Any other parameter.
+    #[oidc(extra)]
+    pub extra: ExtraParams,
+}
+
+/// The form body the OP POSTs to the RP's `backchannel_logout_uri` (Back-Channel
+/// Logout 1.0 §2.5).
+#[derive(OidcMessage, Clone, PartialEq)]
+pub struct BackChannelLogoutNotification {
+    /// `logout_token` — REQUIRED. A signed JWT holding a [`BackChannelLogoutToken`].
+    #[oidc(required, secret)]
+    pub logout_token: String,
+    /// Any other parameter.
+    #[oidc(extra)]
+    pub extra: ExtraParams,
+}
+
+/// The claims of a Logout Token (Back-Channel Logout 1.0 §2.4).
+///
+/// `exp` became REQUIRED in the 2022 Final text; older providers (Keycloak before 2023,
+/// the spec's own example) omit it, so it is optional here and checked when present.
+/// `nonce` MUST NOT be present (§2.4); it is declared so that validation can reject a
+/// token that has one. `events` keeps every member (Keycloak adds
+/// `revoke_offline_access`).
+#[derive(OidcMessage, Clone, PartialEq)]
+pub struct BackChannelLogoutToken {
+    /// `iss` — REQUIRED.
+    #[oidc(required)]
+    pub iss: String,
+    /// `sub` — OPTIONAL; a Logout Token has `sub`, `sid` or both.
+    pub sub: Option<String>,
+    /// `aud` — REQUIRED.
+    #[oidc(required)]
+    pub aud: Audience,
+    /// `iat` — REQUIRED.
+    #[oidc(required, accept(string_number))]
+    pub iat: NumericDate,
+    /// `exp` — REQUIRED since the 2022 Final text; see the type's documentation.
+    #[oidc(accept(string_number))]
+    pub exp: Option<NumericDate>,
+    /// `jti` — REQUIRED. Unique identifier (replay detection).
+    #[oidc(required)]
+    pub jti: String,
+    /// `events` — REQUIRED. A JSON object with the member [`BACKCHANNEL_LOGOUT_EVENT`]
+    /// whose value is a JSON object (usually `{}`).
+    #[oidc(required, json)]
+    pub events: serde_json::Map<String, serde_json::Value>,
+    /// `sid` — OPTIONAL. The session being logged out.
+    pub sid: Option<String>,
+    /// `nonce` — MUST NOT be present (§2.4).
+    pub nonce: Option<String>,
+    /// Any other claim (`typ`, Auth0's `trace_id`, ...).
+    #[oidc(extra)]
+    pub extra: ExtraParams,
+}
+
+impl BackChannelLogoutToken {
+    /// Whether `events` has the [`BACKCHANNEL_LOGOUT_EVENT`] member with an object value.
+    pub fn has_logout_event(&self) -> bool {
+        self.events
+            .get(BACKCHANNEL_LOGOUT_EVENT)
+            .is_some_and(serde_json::Value::is_object)
+    }
+}

@@ -1,0 +1,152 @@
+//! The UserInfo endpoint (OpenID Connect Core 1.0 §5.3; RFC 6750 §3).
+
+use crate::error::{Error, ErrorKind};
+use crate::{ExtraParams, OidcMessage};
+
+use super::claims::StandardClaims;
+use super::response_enum;
+
+/// A UserInfo Request (OIDC Core 1.0 §5.3.1). It has no parameters of its own: the
+/// access token travels in the `Authorization: Bearer` header (RFC 6750 §2.1). Form-body
+/// transport (RFC 6750 §2.2) puts `access_token` in the body.
+#[derive(OidcMessage, Clone, PartialEq, Default)]
+pub struct UserinfoRequest {
+    /// `access_token` — only for form-body transport (RFC 6750 §2.2), NOT RECOMMENDED.
+    #[oidc(secret)]
+    pub access_token: Option<String>,
+    /// Any other parameter.
+    #[oidc(extra)]
+    pub extra: ExtraParams,
+}
+
+/// A successful UserInfo Response (OIDC Core 1.0 §5.3.2): `sub` plus the Standard
+/// Claims the access token allows, plus any other claims (kept in `extra`).
+#[derive(OidcMessage, Clone, PartialEq)]
+pub struct UserinfoSuccessResponse {
+    /// `sub` — REQUIRED. Must equal the ID Token's `sub` (§5.3.2).
+    #[oidc(required)]
+    pub sub: String,
+    /// The Standard Claims (§5.1).
+    #[oidc(flatten)]
+    pub claims: StandardClaims,
+    /// Any other claim, with its JSON type.
+    #[oidc(extra)]
+    pub extra: ExtraParams,
+}
+
+/// A UserInfo Error Response (OIDC Core 1.0 §5.3.3, RFC 6750 §3.1).
+///
+/// Providers send it as a JSON body or in the `WWW-Authenticate` header
+/// ([`Self::from_www_authenticate`]); the error codes are RFC 6750's
+/// (`invalid_request`, `invalid_token`, `insufficient_scope`), kept as text.
+#[derive(OidcMessage, Clone, PartialEq)]
+pub struct UserinfoErrorResponse {
+    /// `error` — REQUIRED.
+    #[oidc(required)]
+    pub error: String,
+    /// `error_description` — OPTIONAL.
+    pub error_description: Option<String>,
+    /// `error_uri` — OPTIONAL.
+    pub error_uri: Option<String>,
+    /// Any other parameter (`realm`, `scope` from the challenge, ...).
+    #[oidc(extra)]
+    pub extra: ExtraParams,
+}
+
+impl UserinfoErrorResponse {
+    /// Reads the error from a `WWW-Authenticate: Bearer ...` header value (RFC 6750 §3,
+    /// auth-params as in RFC 9110 §11.2: `name=token` or `name="quoted string"` with
+    /// `\` escapes, separated by commas).
+    ///
+    /// ```
+    /// use oidc_core::messages::UserinfoErrorResponse;
+    ///
+    /// let e = UserinfoErrorResponse::from_www_authenticate(
+    ///     r#"Bearer realm="example", error="invalid_token", error_description="The access token expired""#,
+    /// )?;
+    /// assert_eq!(e.error, "invalid_token");
+    /// assert_eq!(e.error_description.as_deref(), Some("The access token expired"));
+    /// assert_eq!(e.extra.get_str("realm").as_deref(), Some("example"));
+    /// # Ok::<(), oidc_core::Error>(())
+    /// ```
+    pub fn from_www_authenticate(header: &str) -> Result<Self, Error> {
+        let fail = |why: &str| {
+            Error::new(
+                "UserinfoErrorResponse",
+                ErrorKind::Invalid(format!("WWW-Authenticate: {why}")),
+            )
+        };
+        let rest = header.trim_start();
+        let scheme_end = rest
+            .find(|c: char| c.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        if !rest[..scheme_end].eq_ignore_ascii_case("bearer") {
+            return Err(fail("not a Bearer challenge"));
+        }
+        let mut params = ExtraParams::new();
+        let mut input = rest[scheme_end..].trim_start();
+        while !input.is_empty() {
+            let eq = input.find('=').ok_or_else(|| fail("expected name=value"))?;
+            let name = input[..eq].trim();
+            if name.is_empty()
+                || name.contains(|c: char| c.is_ascii_whitespace() || c == ',' || c == '"')
+            {
+                return Err(fail("bad parameter name"));
+            }
+            input = input[eq + 1..].trim_start();
+            let value;
+            if let Some(quoted) = input.strip_prefix('"') {
+                let mut text = String::new();
+                let mut chars = quoted.char_indices();
+                let mut end = None;
+                while let Some((i, c)) = chars.next() {
+                    match c {
+                        '\\' => match chars.next() {
+                            Some((_, escaped)) => text.push(escaped),
+                            None => break,
+                        },
+                        '"' => {
+                            end = Some(i);
+                            break;
+                        }
+                        c => text.push(c),
+                    }
+                }
+                let end = end.ok_or_else(|| fail("unterminated quoted string"))?;
+                value = text;
+                input = &quoted[end + 1..];
+            } else {
+                let end = input.find(',').unwrap_or(input.len());
+                value = input[..end].trim().to_owned();
+                input = &input[end..];
+            }
+            if params.contains(name) {
+                return Err(Error::new(
+                    "UserinfoErrorResponse",
+                    ErrorKind::Duplicate(name.to_owned()),
+                ));
+            }
+            params.insert(name, &value);
+            input = input.trim_start();
+            match input.strip_prefix(',') {
+                Some(after) => input = after.trim_start(),
+                None if input.is_empty() => {}
+                None => return Err(fail("expected a comma between parameters")),
+            }
+        }
+        let mut body = String::new();
+        let mut writer = crate::__private::FormWriter::new(&mut body);
+        for (name, value) in params.iter() {
+            writer.pair(name, &value.to_text());
+        }
+        Self::from_form(&body)
+    }
+}
+
+response_enum! {
+    /// What the UserInfo endpoint answers in its body: claims or an error.
+    pub enum UserinfoResponse {
+        success: UserinfoSuccessResponse,
+        error: UserinfoErrorResponse,
+    }
+}
