@@ -1,0 +1,161 @@
+use oidc_core::messages::*;
+use oidc_core::{ExtraParams, OidcMessage};
+
+#[test]
+fn constructors_build_valid_requests_for_each_grant() {
+    let code =
+        TokenRequest::for_authorization_code("c0de", "https://rp.example/cb").with_client_id("rp");
+    assert_eq!(code.to_form(), "grant_type=authorization_code&code=c0de&redirect_uri=https%3A%2F%2Frp.example%2Fcb&client_id=rp");
+    let refresh = TokenRequest::for_refresh_token("r1").with_scope(["openid"]);
+    assert_eq!(
+        refresh.to_form(),
+        "grant_type=refresh_token&refresh_token=r1&scope=openid"
+    );
+    let password = TokenRequest::for_password("alice", "s3cret pw", ["openid", "profile"]);
+    assert_eq!(
+        password.to_form(),
+        "grant_type=password&username=alice&password=s3cret+pw&scope=openid+profile"
+    );
+    let client = TokenRequest::for_client_credentials()
+        .with_client_secret("x")
+        .with_extra("resource", "https://api");
+    assert_eq!(
+        client.to_form(),
+        "grant_type=client_credentials&client_secret=x&resource=https%3A%2F%2Fapi"
+    );
+    for request in [code, refresh, password, client] {
+        assert_eq!(
+            TokenRequest::from_form(&request.to_form()).unwrap(),
+            request
+        );
+        assert_eq!(
+            TokenRequest::from_json(&request.to_json()).unwrap(),
+            request
+        );
+    }
+}
+
+#[test]
+fn each_grant_requires_its_parameters_on_decode() {
+    for (body, missing) in [
+        ("grant_type=authorization_code&redirect_uri=x", "code"),
+        ("grant_type=authorization_code&code=x", "redirect_uri"),
+        ("grant_type=refresh_token", "refresh_token"),
+        ("grant_type=password&password=p&scope=openid", "username"),
+        ("grant_type=password&username=u&scope=openid", "password"),
+        ("grant_type=password&username=u&password=p", "scope"),
+        ("grant_type=password&username=u&password=p&scope=+", "scope"),
+        ("code=x", "grant_type"),
+    ] {
+        let err = TokenRequest::from_form(body).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(r#"TokenRequest: missing required parameter "{missing}""#),
+            "{body}"
+        );
+    }
+    assert!(TokenRequest::from_form("grant_type=client_credentials").is_ok());
+}
+
+#[test]
+fn extension_grants_carry_their_parameters_in_extra() {
+    let mut params = ExtraParams::new();
+    params.insert("device_code", "GmRhmhcxhwAzkoEqiMEg_DnyEysNkuNhszIySk9eS");
+    params.insert("client_id", "1406020730");
+    let r = TokenRequest::for_extension("urn:ietf:params:oauth:grant-type:device_code", params)
+        .unwrap();
+    assert_eq!(
+        r.grant_type(),
+        &GrantType::Other("urn:ietf:params:oauth:grant-type:device_code".into())
+    );
+    assert_eq!(
+        r.client_id(),
+        Some("1406020730"),
+        "declared parameters land in their fields"
+    );
+    assert_eq!(
+        r.extra().get_str("device_code").as_deref(),
+        Some("GmRhmhcxhwAzkoEqiMEg_DnyEysNkuNhszIySk9eS")
+    );
+    // A registered grant through `for_extension` still gets its checks.
+    assert!(TokenRequest::for_extension("refresh_token", ExtraParams::new()).is_err());
+}
+
+#[test]
+fn secrets_never_show_in_debug() {
+    let r = TokenRequest::for_password("alice", "hunter2", ["openid"])
+        .with_client_secret("cs-42")
+        .with_code_verifier("v-99");
+    let debug = format!("{r:?}");
+    for secret in ["hunter2", "cs-42", "v-99"] {
+        assert!(!debug.contains(secret), "{debug}");
+    }
+    assert!(debug.contains("alice"));
+    let response = TokenSuccessResponse::from_json(
+        r#"{"access_token":"at-1","token_type":"Bearer","refresh_token":"rt-1"}"#,
+    )
+    .unwrap();
+    let debug = format!("{response:?}");
+    assert!(
+        !debug.contains("at-1") && !debug.contains("rt-1"),
+        "{debug}"
+    );
+}
+
+#[test]
+fn token_responses_from_json_and_form() {
+    let r = TokenResponse::from_json(
+        r#"{"access_token":"a","token_type":"DPoP","scope":["x","y"],"refresh_expires_in":"1800"}"#,
+    )
+    .unwrap()
+    .into_result()
+    .unwrap();
+    assert!(!r.is_bearer());
+    assert_eq!(
+        r.scope.as_deref(),
+        Some(&["x".to_string(), "y".to_string()][..])
+    );
+    assert_eq!(r.refresh_expires_in, Some(1800));
+    assert_eq!(
+        r.to_json(),
+        r#"{"access_token":"a","token_type":"DPoP","refresh_expires_in":1800,"scope":"x y"}"#
+    );
+
+    let e = TokenResponse::from_form("error=invalid_client&error_description=bad+secret").unwrap();
+    let e = e.into_result().unwrap_err();
+    assert_eq!(e.error, TokenErrorCode::InvalidClient);
+    assert_eq!(e.error_description.as_deref(), Some("bad secret"));
+}
+
+#[test]
+fn every_token_error_code() {
+    for (wire, code) in [
+        ("invalid_request", TokenErrorCode::InvalidRequest),
+        ("invalid_client", TokenErrorCode::InvalidClient),
+        ("invalid_grant", TokenErrorCode::InvalidGrant),
+        ("unauthorized_client", TokenErrorCode::UnauthorizedClient),
+        (
+            "unsupported_grant_type",
+            TokenErrorCode::UnsupportedGrantType,
+        ),
+        ("invalid_scope", TokenErrorCode::InvalidScope),
+    ] {
+        let e = TokenErrorResponse::from_json(&format!(r#"{{"error":"{wire}"}}"#)).unwrap();
+        assert_eq!(e.error, code);
+        assert_eq!(e.to_json(), format!(r#"{{"error":"{wire}"}}"#));
+    }
+}
+
+#[test]
+fn a_response_that_is_not_json_is_a_clear_error() {
+    let err = TokenResponse::from_json("<html>Bad Gateway</html>").unwrap_err();
+    assert!(
+        err.to_string().starts_with("TokenResponse: invalid JSON"),
+        "{err}"
+    );
+    let err = TokenResponse::from_json(r#"{"token_type":"Bearer"}"#).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        r#"TokenSuccessResponse: missing required parameter "access_token""#
+    );
+}
