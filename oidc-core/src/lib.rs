@@ -50,9 +50,12 @@ extern crate self as oidc_core;
 pub mod __private;
 pub mod codec;
 mod error;
+#[cfg(feature = "jwt")]
+pub mod jwt;
 mod message;
 pub mod messages;
 mod types;
+pub mod validation;
 
 pub use error::{Error, ErrorKind};
 pub use message::{Location, OidcMessage};

@@ -118,6 +118,21 @@ pub trait OidcMessage: Fields {
         __private::from_json(json, true)
     }
 
+    /// Verifies a compact JWS (RFC 7515) with `keys` under `options`, then decodes its
+    /// claims with this message's JSON rules. See [`crate::jwt`] for key selection and
+    /// what is rejected. (Feature `jwt`.)
+    #[cfg(feature = "jwt")]
+    fn from_jwt(
+        token: &str,
+        keys: &crate::jwt::JwkSet,
+        options: &crate::jwt::JwtOptions,
+    ) -> Result<Self, crate::jwt::JwtError>
+    where
+        Self: OidcMessage,
+    {
+        crate::jwt::decode(token, keys, options, &crate::jwt::TypRule::Any)
+    }
+
     /// The form counterpart of [`from_json_lenient`](Self::from_json_lenient).
     fn from_form_lenient(body: &str) -> Result<(Self, Vec<&'static str>), Error> {
         let mut missing = Vec::new();

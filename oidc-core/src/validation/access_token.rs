@@ -1,0 +1,85 @@
+use crate::messages::JwtAccessToken;
+
+use super::{check_exp, Clock, Issuer, SystemClock, ValidationError, DEFAULT_LEEWAY_SECS};
+
+const TOKEN: &str = "access token";
+
+/// What a JWT access token is checked against ([`JwtAccessToken::validate_extern`]).
+pub struct AccessTokenValidation<'a> {
+    issuer: Issuer<'a>,
+    audience: &'a str,
+    clock: Box<dyn Clock + 'a>,
+    leeway: i64,
+}
+
+impl<'a> AccessTokenValidation<'a> {
+    /// Checks against `issuer` and the `audience` this resource server identifies as
+    /// (its resource indicator, or a client id: the caller's choice, RFC 9068 §4);
+    /// system clock, 30 s leeway.
+    pub fn new(issuer: impl Into<Issuer<'a>>, audience: &'a str) -> Self {
+        AccessTokenValidation {
+            issuer: issuer.into(),
+            audience,
+            clock: Box::new(SystemClock),
+            leeway: DEFAULT_LEEWAY_SECS,
+        }
+    }
+
+    /// The clock (default: the system clock).
+    pub fn clock(mut self, clock: impl Clock + 'a) -> Self {
+        self.clock = Box::new(clock);
+        self
+    }
+
+    /// The clock-skew leeway in seconds (default 30).
+    pub fn leeway(mut self, seconds: i64) -> Self {
+        self.leeway = seconds;
+        self
+    }
+}
+
+impl JwtAccessToken {
+    /// Validates the claims of this (already signature-checked, `typ at+jwt`) access
+    /// token, following RFC 9068 §4: issuer, expiry, audience.
+    pub fn validate_extern(
+        &self,
+        checks: &AccessTokenValidation<'_>,
+    ) -> Result<(), ValidationError> {
+        // RFC 9068 §4: the issuer is the expected authorization server.
+        if !checks.issuer.matches(&self.iss, &self.extra) {
+            return Err(ValidationError::Issuer {
+                token: TOKEN,
+                got: self.iss.clone(),
+            });
+        }
+        // RFC 9068 §4 / RFC 7519 §4.1.4: not expired.
+        check_exp(TOKEN, self.exp, checks.clock.now(), checks.leeway)?;
+        // RFC 9068 §4: aud contains the resource server's identifier.
+        if !self.aud.contains(checks.audience) {
+            return Err(ValidationError::Audience {
+                token: TOKEN,
+                expected: checks.audience.to_owned(),
+            });
+        }
+        Ok(())
+    }
+}
+
+#[cfg(feature = "jwt")]
+impl JwtAccessToken {
+    /// Verifies a JWT access token and decodes its claims; the `typ` header must be
+    /// `at+jwt` (RFC 9068 §4; `application/at+jwt` and any case also match), unless
+    /// `options` set another rule.
+    pub fn from_jwt(
+        token: &str,
+        keys: &crate::jwt::JwkSet,
+        options: &crate::jwt::JwtOptions,
+    ) -> Result<Self, crate::jwt::JwtError> {
+        crate::jwt::decode(
+            token,
+            keys,
+            options,
+            &crate::jwt::TypRule::Required(vec!["at+jwt".into()]),
+        )
+    }
+}

@@ -1,0 +1,200 @@
+//! `validate_extern`: the checks a relying party or resource server makes on a decoded
+//! (and, for JWTs, signature-verified) message against what it knows — its issuer,
+//! client id, nonce, state, clock.
+//!
+//! Each check cites its spec step; each failure is its own [`ValidationError`] variant.
+//! Time comparisons use an injectable [`Clock`] and a clock-skew leeway (default 30 s).
+
+mod access_token;
+mod authentication;
+mod clock;
+mod id_token;
+mod logout;
+
+pub use access_token::AccessTokenValidation;
+pub use authentication::AuthenticationResponseValidation;
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use id_token::{IdTokenValidation, Nonce};
+pub use logout::LogoutTokenValidation;
+
+use crate::{ExtraParams, NumericDate};
+
+/// The default clock-skew leeway, in seconds (the Python library's eventual choice).
+pub const DEFAULT_LEEWAY_SECS: i64 = 30;
+
+/// A failed check. The message names the token kind and what did not match.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ValidationError {
+    /// `iss` is not the expected issuer.
+    #[error("{token} was issued by an unexpected issuer: {got:?}")]
+    Issuer { token: &'static str, got: String },
+    /// `aud` does not contain our client id (or the expected audience).
+    #[error("{token}'s audience does not contain {expected:?}")]
+    Audience {
+        token: &'static str,
+        expected: String,
+    },
+    /// `aud` has a member that is neither us nor trusted.
+    #[error("{token}'s audience {audience:?} is not trusted")]
+    UntrustedAudience {
+        token: &'static str,
+        audience: String,
+    },
+    /// Several audiences but no `azp` (OIDC Core §3.1.3.7 step 4).
+    #[error("{token} has several audiences but no azp claim")]
+    AzpMissing { token: &'static str },
+    /// `azp` is not our client id (OIDC Core §3.1.3.7 step 5).
+    #[error("{token} was not issued to this client (azp {got:?})")]
+    Azp { token: &'static str, got: String },
+    /// `exp` has passed (beyond the leeway).
+    #[error("{token} is expired (exp {exp}, now {now})")]
+    Expired {
+        token: &'static str,
+        exp: NumericDate,
+        now: NumericDate,
+    },
+    /// `iat` is before the caller's minimum.
+    #[error("{token} was issued too far in the past (iat {iat}, minimum {min})")]
+    IssuedTooEarly {
+        token: &'static str,
+        iat: NumericDate,
+        min: NumericDate,
+    },
+    /// The nonce does not match the one sent (OIDC Core §3.1.3.7 step 11).
+    #[error("{token}'s nonce does not match its expected value")]
+    Nonce { token: &'static str },
+    /// The caller's `acr` check failed (OIDC Core §3.1.3.7 step 12).
+    #[error("{token}'s acr was rejected: {reason}")]
+    Acr { token: &'static str, reason: String },
+    /// `auth_time` is before the caller's minimum (OIDC Core §3.1.3.7 step 13).
+    #[error("the session of this {token} was authenticated too far in the past (auth_time {auth_time}, minimum {min})")]
+    AuthTimeTooOld {
+        token: &'static str,
+        auth_time: NumericDate,
+        min: NumericDate,
+    },
+    /// `max_age` was requested but there is no `auth_time` (OIDC Core §3.1.2.1).
+    #[error("{token} has no auth_time although max_age was requested")]
+    AuthTimeMissing { token: &'static str },
+    /// A Logout Token has neither `sub` nor `sid` (Back-Channel Logout §2.6 step 5).
+    #[error("Logout Token has neither a sub nor a sid claim")]
+    SubAndSidMissing,
+    /// A Logout Token's `events` lacks the back-channel-logout member, or it is not an object.
+    #[error("Logout Token's events claim lacks an object-valued http://schemas.openid.net/event/backchannel-logout member")]
+    LogoutEvent,
+    /// A Logout Token has a `nonce` (Back-Channel Logout §2.6 step 7).
+    #[error("Logout Token must not contain a nonce claim")]
+    NoncePresent,
+    /// `state` is not the one sent (RFC 6749 §4.1.2, §10.12).
+    #[error("{token}'s state does not match the one sent")]
+    State { token: &'static str },
+    /// The provider sends `iss` in authorization responses but this one has none (RFC 9207 §2.4).
+    #[error("{token} has no iss although the provider sends it (RFC 9207)")]
+    IssMissing { token: &'static str },
+    /// A caller-supplied check failed (jti reuse, unknown session, ...).
+    #[error("{token}: {check} check failed: {reason}")]
+    Callback {
+        token: &'static str,
+        check: &'static str,
+        reason: String,
+    },
+}
+
+/// A caller's issuer check: `(iss, the token's unknown claims) -> accepted?`.
+pub type IssuerMatcher<'a> = Box<dyn Fn(&str, &ExtraParams) -> bool + 'a>;
+
+/// How the issuer is recognised: exactly (the default), or by a caller's matcher for
+/// providers whose discovery issuer is a template (Microsoft Entra multi-tenant
+/// `https://login.microsoftonline.com/{tenantid}/v2.0`, filled from the `tid` claim).
+pub enum Issuer<'a> {
+    /// The issuer identifier, compared exactly (OIDC Core §3.1.3.7 step 2).
+    Exact(&'a str),
+    /// `matcher(iss, claims_extra)` decides.
+    Matcher(IssuerMatcher<'a>),
+}
+
+impl<'a> Issuer<'a> {
+    /// A template with `{tenantid}` filled from the token's `tid` claim, then compared
+    /// exactly (Microsoft Entra ID multi-tenant applications).
+    ///
+    /// ```
+    /// use oidc_core::validation::Issuer;
+    /// use oidc_core::ExtraParams;
+    ///
+    /// let issuer = Issuer::tenant_template("https://login.microsoftonline.com/{tenantid}/v2.0");
+    /// let mut claims = ExtraParams::new();
+    /// claims.insert("tid", "9188040d-6c67-4c5b-b112-36a304b66dad");
+    /// assert!(issuer.matches("https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0", &claims));
+    /// assert!(!issuer.matches("https://login.microsoftonline.com/other/v2.0", &claims));
+    /// ```
+    pub fn tenant_template(template: &'a str) -> Self {
+        Issuer::Matcher(Box::new(move |iss, extra| match extra.get_str("tid") {
+            Some(tid) if !tid.is_empty() => template.replace("{tenantid}", &tid) == iss,
+            _ => false,
+        }))
+    }
+
+    /// Whether `iss` is this issuer.
+    pub fn matches(&self, iss: &str, extra: &ExtraParams) -> bool {
+        match self {
+            Issuer::Exact(expected) => *expected == iss,
+            Issuer::Matcher(matcher) => matcher(iss, extra),
+        }
+    }
+}
+
+impl<'a> From<&'a str> for Issuer<'a> {
+    fn from(issuer: &'a str) -> Self {
+        Issuer::Exact(issuer)
+    }
+}
+
+impl<'a> From<&'a String> for Issuer<'a> {
+    fn from(issuer: &'a String) -> Self {
+        Issuer::Exact(issuer)
+    }
+}
+
+/// `exp` check shared by every token kind: valid while `now < exp + leeway`.
+fn check_exp(
+    token: &'static str,
+    exp: NumericDate,
+    now: NumericDate,
+    leeway: i64,
+) -> Result<(), ValidationError> {
+    if now.as_secs() >= exp.as_secs().saturating_add(leeway) {
+        return Err(ValidationError::Expired { token, exp, now });
+    }
+    Ok(())
+}
+
+/// `iat >= min_iat` with leeway.
+fn check_min_iat(
+    token: &'static str,
+    iat: NumericDate,
+    min: Option<NumericDate>,
+    leeway: i64,
+) -> Result<(), ValidationError> {
+    match min {
+        Some(min) if iat.as_secs().saturating_add(leeway) < min.as_secs() => {
+            Err(ValidationError::IssuedTooEarly { token, iat, min })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// A callback result turned into a [`ValidationError::Callback`].
+fn callback(
+    token: &'static str,
+    check: &'static str,
+    result: Result<(), String>,
+) -> Result<(), ValidationError> {
+    result.map_err(|reason| ValidationError::Callback {
+        token,
+        check,
+        reason,
+    })
+}
+
+type Check<'a> = Box<dyn Fn(&str) -> Result<(), String> + 'a>;
