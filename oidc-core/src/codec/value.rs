@@ -33,6 +33,16 @@ use crate::error::quoted;
 ///     }
 /// }
 /// ```
+///
+/// A field whose type is not a `ParamValue` (and has no `space_delimited` / `json`) is
+/// a compile error pointing at the type, with a note saying what to add:
+///
+/// ```compile_fail
+/// #[derive(oidc_core::OidcMessage)]
+/// struct M {
+///     groups: Option<Vec<String>>, // needs #[oidc(json)] or #[oidc(space_delimited)]
+/// }
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be carried as one form/URL parameter",
     label = "this field's type does not implement `ParamValue`",
