@@ -1,108 +1,94 @@
-//! A relying party's message path, end to end, on embedded data.
+//! A relying party's whole message path, on embedded data from the OpenID Connect Core
+//! and Discovery specifications, printed step by step.
 //!
 //! Run with `cargo run --example quickstart`.
 
-use oidc_core::{ExtraParams, Location, OidcMessage};
+use oidc_core::jwt::{JwkSet, JwtOptions};
+use oidc_core::messages::{
+    AuthenticationRequest, AuthenticationResponse, IdToken, ProviderMetadata, TokenRequest, TokenResponse,
+};
+use oidc_core::validation::{AuthenticationResponseValidation, FixedClock, IdTokenValidation};
+use oidc_core::{Location, NumericDate, OidcMessage};
 
-/// OIDC Core 1.0 §3.1.2.1, declared like the spec's parameter table.
-#[derive(OidcMessage, Clone, PartialEq)]
-struct AuthenticationRequest {
-    #[oidc(required, space_delimited)]
-    scope: Vec<String>,
-    #[oidc(required)]
-    response_type: String,
-    #[oidc(required)]
-    client_id: String,
-    #[oidc(required)]
-    redirect_uri: String,
-    state: Option<String>,
-    nonce: Option<String>,
-    #[oidc(space_delimited)]
-    prompt: Option<Vec<String>>,
-    max_age: Option<u64>,
-    code_challenge: Option<String>,
-    code_challenge_method: Option<String>,
-    #[oidc(extra)]
-    extra: ExtraParams,
-}
+/// OIDC Discovery 1.0 §4.2's example configuration (abridged).
+const DISCOVERY: &str = r#"{
+  "issuer": "https://server.example.com",
+  "authorization_endpoint": "https://server.example.com/connect/authorize",
+  "token_endpoint": "https://server.example.com/connect/token",
+  "jwks_uri": "https://server.example.com/jwks.json",
+  "response_types_supported": ["code", "code id_token", "id_token", "id_token token"],
+  "subject_types_supported": ["public", "pairwise"],
+  "id_token_signing_alg_values_supported": ["RS256", "ES256", "HS256"],
+  "claims_parameter_supported": true
+}"#;
 
-/// OIDC Core 1.0 §3.1.2.5 with RFC 9207's `iss`.
-#[derive(OidcMessage, Clone, PartialEq)]
-struct AuthenticationSuccessResponse {
-    #[oidc(required, secret)]
-    code: String,
-    state: Option<String>,
-    iss: Option<String>,
-    #[oidc(extra)]
-    extra: ExtraParams,
-}
+/// OIDC Core 1.0 Appendix A.7: the example provider key.
+const JWKS: &str = r#"{"keys":[{"kty":"RSA","kid":"1e9gdk7","n":"w7Zdfmece8iaB0kiTY8pCtiBtzbptJmP28nSWwtdjRu0f2GFpajvWE4VhfJAjEsOcwYzay7XGN0b-X84BfC8hmCTOj2b2eHT7NsZegFPKRUQzJ9wW8ipn_aDJWMGDuB1XyqT1E7DYqjUCEOD1b4FLpy_xPn6oV_TYOfQ9fZdbE5HGxJUzekuGcOKqOQ8M7wfYHhHHLxGpQVgL0apWuP2gDDOdTtpuld4D2LK1MZK99s9gaSjRHE8JDb1Z4IGhEcEyzkxswVdPndUWzfvWBBWXWxtSUvQGBRkuy1BHOa4sP6FKjWEeeF7gm7UMs2Nm2QUgNZw6xvEDGaLk4KASdIxRQ","e":"AQAB"}]}"#;
 
-/// RFC 6749 §4.1.3 with PKCE (RFC 7636 §4.5).
-#[derive(OidcMessage, Clone, PartialEq)]
-struct TokenRequest {
-    #[oidc(required)]
-    grant_type: String,
-    #[oidc(secret)]
-    code: Option<String>,
-    redirect_uri: Option<String>,
-    client_id: Option<String>,
-    #[oidc(secret)]
-    code_verifier: Option<String>,
-}
+/// OIDC Core 1.0 Appendix A.2's ID Token, signed with that key.
+const ID_TOKEN: &str = include_str!("../tests/data/jws/oidc-core-A.2-id_token.jwt");
 
-fn main() -> Result<(), oidc_core::Error> {
-    // 1. Build the authentication request and put it on the provider's endpoint.
-    let request = AuthenticationRequest {
-        scope: vec!["openid".into(), "profile".into(), "email".into()],
-        response_type: "code".into(),
-        client_id: "s6BhdRkqt3".into(),
-        redirect_uri: "https://client.example.org/cb".into(),
-        state: Some("af0ifjsldkj".into()),
-        nonce: Some("n-0S6_WzA2Mj".into()),
-        prompt: None,
-        max_age: Some(3600),
-        code_challenge: Some("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM".into()),
-        code_challenge_method: Some("S256".into()),
-        extra: ExtraParams::new(),
-    };
-    let url = request.to_url("https://op.example.com/authorize")?;
-    println!("1. authentication request URL:\n   {url}\n");
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let client_id = "s6BhdRkqt3";
+    let redirect_uri = "https://client.example.org/cb";
 
-    // 2. The provider redirects back; parse the redirect (query or fragment).
-    let redirect = "https://client.example.org/cb?code=SplxlOBeZQQYbYS6WxSbIA&state=af0ifjsldkj\
-                    &iss=https%3A%2F%2Fop.example.com&session_state=c9d1.f00d";
-    let response = AuthenticationSuccessResponse::from_url(redirect, Location::Auto)?;
-    assert_eq!(
-        response.state, request.state,
-        "state must match (RFC 6749 §10.12)"
+    // 1. Discovery.
+    let metadata = ProviderMetadata::from_json(DISCOVERY)?;
+    println!("1. provider {} (authorize at {})\n", metadata.issuer, metadata.authorization_endpoint);
+
+    // 2. The authentication request, with PKCE (RFC 7636), state and nonce.
+    let code_verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    let mut request = AuthenticationRequest::new(client_id, redirect_uri, ["openid", "profile", "email"]);
+    request.state = Some("af0ifjsldkj".into());
+    request.nonce = Some("n-0S6_WzA2Mj".into());
+    request.code_challenge = Some(oidc_core::pkce::s256_challenge(code_verifier));
+    request.code_challenge_method = Some("S256".into());
+    let url = request.to_url(&metadata.authorization_endpoint)?;
+    println!("2. send the browser to:\n   {url}\n");
+
+    // 3. The provider redirects back: parse it (query or fragment) and check state/iss.
+    let redirect = "https://client.example.org/cb?code=SplxlOBeZQQYbYS6WxSbIA&state=af0ifjsldkj&session_state=c9d1.f00d";
+    let response = AuthenticationResponse::from_url(redirect, Location::Auto)?;
+    response.validate_extern(&AuthenticationResponseValidation::from_metadata(request.state.as_deref(), &metadata))?;
+    let success = response.into_result().map_err(|e| format!("the provider said {}", e.error))?;
+    println!("3. redirect parsed and checked (Debug hides the code):\n   {success:?}\n");
+
+    // 4. Exchange the code: the form body of the token request.
+    let code = success.code.as_deref().ok_or("no code")?;
+    let token_request = TokenRequest::for_authorization_code(code, redirect_uri)
+        .with_client_id(client_id)
+        .with_code_verifier(code_verifier);
+    println!("4. POST {} with\n   {}\n", metadata.token_endpoint.as_deref().unwrap_or("?"), token_request.to_form());
+
+    // 5. The token response (as the provider would answer).
+    let body = format!(
+        r#"{{"access_token":"SlAV32hkKG","token_type":"Bearer","refresh_token":"8xLOxBtZp8","expires_in":3600,"id_token":"{}"}}"#,
+        ID_TOKEN.trim()
     );
-    println!("2. parsed redirect (the code is secret, so Debug hides it):\n   {response:?}\n");
+    let tokens = TokenResponse::from_json(&body)?
+        .into_result()
+        .map_err(|e| format!("token error {}", e.error))?;
+    println!("5. token response: bearer={} expires_in={:?}\n", tokens.is_bearer(), tokens.expires_in);
+
+    // 6. The ID Token: verify the signature with the provider's keys, then validate the
+    //    claims (OIDC Core §3.1.3.7). The spec's token is from 2011, so pin the clock.
+    let keys = JwkSet::from_json(JWKS)?;
+    let id_token = IdToken::from_jwt(tokens.id_token.as_deref().ok_or("no id_token")?, &keys, &JwtOptions::default())?;
+    let checks = IdTokenValidation::new(&metadata.issuer, client_id)
+        .nonce("n-0S6_WzA2Mj")
+        .clock(FixedClock(NumericDate::from_secs(1311281000)));
+    id_token.validate_extern(&checks)?;
     println!(
-        "   unknown parameters are kept: session_state = {:?}\n",
-        response.extra.get_str("session_state").unwrap_or_default()
+        "6. ID Token verified and valid: sub={} name={:?} email={:?}\n",
+        id_token.sub, id_token.claims.name, id_token.claims.email
     );
 
-    // 3. Exchange the code: a form-encoded token request, and its round trip.
-    let token_request = TokenRequest {
-        grant_type: "authorization_code".into(),
-        code: Some(response.code.clone()),
-        redirect_uri: Some(request.redirect_uri.clone()),
-        client_id: Some(request.client_id.clone()),
-        code_verifier: Some("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk".into()),
-    };
-    let body = token_request.to_form();
-    println!("3. token request body:\n   {body}\n");
-    assert_eq!(TokenRequest::from_form(&body)?, token_request);
-    println!("   ... and it decodes back to the same message.\n");
-
-    // 4. Bad input gets an error that names the message, the parameter and the reason.
+    // 7. Bad input gets an error that names the message, the parameter and the reason.
     let err = TokenRequest::from_form("grant_type=authorization_code&code=a&code=b").unwrap_err();
-    println!("4. a repeated parameter: {err}");
-    let err = AuthenticationRequest::from_url(
-        "https://op.example.com/authorize?scope=openid",
-        Location::Query,
-    )
-    .unwrap_err();
-    println!("   a missing one:        {err}");
+    println!("7. a repeated parameter: {err}");
+    let err = AuthenticationResponse::from_url("https://client.example.org/cb?state=af0ifjsldkj", Location::Auto).unwrap_err();
+    println!("   no code:              {err}");
+    let late = IdTokenValidation::new(&metadata.issuer, client_id).nonce("n-0S6_WzA2Mj");
+    println!("   today's clock:        {}", id_token.validate_extern(&late).unwrap_err());
     Ok(())
 }

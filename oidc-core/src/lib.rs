@@ -54,6 +54,7 @@ mod error;
 pub mod jwt;
 mod message;
 pub mod messages;
+pub mod pkce;
 mod types;
 pub mod validation;
 
