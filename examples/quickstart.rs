@@ -5,7 +5,8 @@
 
 use oidc_core::jwt::{JwkSet, JwtOptions};
 use oidc_core::messages::{
-    AuthenticationRequest, AuthenticationResponse, IdToken, ProviderMetadata, TokenRequest, TokenResponse,
+    AuthenticationRequest, AuthenticationResponse, IdToken, ProviderMetadata, TokenRequest,
+    TokenResponse,
 };
 use oidc_core::validation::{AuthenticationResponseValidation, FixedClock, IdTokenValidation};
 use oidc_core::{Location, NumericDate, OidcMessage};
@@ -34,11 +35,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // 1. Discovery.
     let metadata = ProviderMetadata::from_json(DISCOVERY)?;
-    println!("1. provider {} (authorize at {})\n", metadata.issuer, metadata.authorization_endpoint);
+    println!(
+        "1. provider {} (authorize at {})\n",
+        metadata.issuer, metadata.authorization_endpoint
+    );
 
     // 2. The authentication request, with PKCE (RFC 7636), state and nonce.
     let code_verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
-    let mut request = AuthenticationRequest::new(client_id, redirect_uri, ["openid", "profile", "email"]);
+    let mut request =
+        AuthenticationRequest::new(client_id, redirect_uri, ["openid", "profile", "email"]);
     request.state = Some("af0ifjsldkj".into());
     request.nonce = Some("n-0S6_WzA2Mj".into());
     request.code_challenge = Some(oidc_core::pkce::s256_challenge(code_verifier));
@@ -49,8 +54,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // 3. The provider redirects back: parse it (query or fragment) and check state/iss.
     let redirect = "https://client.example.org/cb?code=SplxlOBeZQQYbYS6WxSbIA&state=af0ifjsldkj&session_state=c9d1.f00d";
     let response = AuthenticationResponse::from_url(redirect, Location::Auto)?;
-    response.validate_extern(&AuthenticationResponseValidation::from_metadata(request.state.as_deref(), &metadata))?;
-    let success = response.into_result().map_err(|e| format!("the provider said {}", e.error))?;
+    response.validate_extern(&AuthenticationResponseValidation::from_metadata(
+        request.state.as_deref(),
+        &metadata,
+    ))?;
+    let success = response
+        .into_result()
+        .map_err(|e| format!("the provider said {}", e.error))?;
     println!("3. redirect parsed and checked (Debug hides the code):\n   {success:?}\n");
 
     // 4. Exchange the code: the form body of the token request.
@@ -58,7 +68,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let token_request = TokenRequest::for_authorization_code(code, redirect_uri)
         .with_client_id(client_id)
         .with_code_verifier(code_verifier);
-    println!("4. POST {} with\n   {}\n", metadata.token_endpoint.as_deref().unwrap_or("?"), token_request.to_form());
+    println!(
+        "4. POST {} with\n   {}\n",
+        metadata.token_endpoint.as_deref().unwrap_or("?"),
+        token_request.to_form()
+    );
 
     // 5. The token response (as the provider would answer).
     let body = format!(
@@ -68,12 +82,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let tokens = TokenResponse::from_json(&body)?
         .into_result()
         .map_err(|e| format!("token error {}", e.error))?;
-    println!("5. token response: bearer={} expires_in={:?}\n", tokens.is_bearer(), tokens.expires_in);
+    println!(
+        "5. token response: bearer={} expires_in={:?}\n",
+        tokens.is_bearer(),
+        tokens.expires_in
+    );
 
     // 6. The ID Token: verify the signature with the provider's keys, then validate the
     //    claims (OIDC Core §3.1.3.7). The spec's token is from 2011, so pin the clock.
     let keys = JwkSet::from_json(JWKS)?;
-    let id_token = IdToken::from_jwt(tokens.id_token.as_deref().ok_or("no id_token")?, &keys, &JwtOptions::default())?;
+    let id_token = IdToken::from_jwt(
+        tokens.id_token.as_deref().ok_or("no id_token")?,
+        &keys,
+        &JwtOptions::default(),
+    )?;
     let checks = IdTokenValidation::new(&metadata.issuer, client_id)
         .nonce("n-0S6_WzA2Mj")
         .clock(FixedClock(NumericDate::from_secs(1311281000)));
@@ -86,9 +108,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // 7. Bad input gets an error that names the message, the parameter and the reason.
     let err = TokenRequest::from_form("grant_type=authorization_code&code=a&code=b").unwrap_err();
     println!("7. a repeated parameter: {err}");
-    let err = AuthenticationResponse::from_url("https://client.example.org/cb?state=af0ifjsldkj", Location::Auto).unwrap_err();
+    let err = AuthenticationResponse::from_url(
+        "https://client.example.org/cb?state=af0ifjsldkj",
+        Location::Auto,
+    )
+    .unwrap_err();
     println!("   no code:              {err}");
     let late = IdTokenValidation::new(&metadata.issuer, client_id).nonce("n-0S6_WzA2Mj");
-    println!("   today's clock:        {}", id_token.validate_extern(&late).unwrap_err());
+    println!(
+        "   today's clock:        {}",
+        id_token.validate_extern(&late).unwrap_err()
+    );
     Ok(())
 }

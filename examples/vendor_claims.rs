@@ -45,9 +45,15 @@ fn main() -> Result<(), oidc_core::Error> {
     let token = KeycloakIdToken::from_json(CLAIMS)?;
     println!("subject:        {}", token.standard.sub);
     println!("issuer:         {}", token.standard.iss);
-    println!("audience:       {:?}", token.standard.aud.iter().collect::<Vec<_>>());
+    println!(
+        "audience:       {:?}",
+        token.standard.aud.iter().collect::<Vec<_>>()
+    );
     println!("name:           {:?}", token.standard.claims.name);
-    println!("realm roles:    {:?}", token.realm_access.as_ref().map(|r| &r.roles));
+    println!(
+        "realm roles:    {:?}",
+        token.realm_access.as_ref().map(|r| &r.roles)
+    );
     for (client, roles) in token.resource_access.iter().flatten() {
         println!("client roles:   {client}: {:?}", roles.roles);
     }

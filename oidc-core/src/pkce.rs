@@ -46,7 +46,11 @@ mod tests {
     #[test]
     fn verifier_rules() {
         let verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
-        assert!(verify(verifier, "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", "S256"));
+        assert!(verify(
+            verifier,
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+            "S256"
+        ));
         assert!(verify(verifier, verifier, "plain"));
         assert!(!verify(verifier, verifier, "S256"));
         assert!(!verify(verifier, "x", "RS256"));

@@ -130,3 +130,26 @@ macro_rules! response_enum {
 }
 
 pub(crate) use response_enum;
+
+/// Error responses are errors: `Display` gives `code: description`, so `?` works.
+macro_rules! error_response {
+    ($($name:ident),*) => {$(
+        impl ::core::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.error.as_ref())?;
+                if let Some(description) = &self.error_description {
+                    write!(f, ": {description}")?;
+                }
+                Ok(())
+            }
+        }
+
+        impl ::std::error::Error for $name {}
+    )*};
+}
+
+error_response!(
+    AuthenticationErrorResponse,
+    TokenErrorResponse,
+    UserinfoErrorResponse
+);
