@@ -42,8 +42,8 @@ impl<'a> AuthenticationResponseValidation<'a> {
 impl AuthenticationResponse {
     /// Checks `state` (RFC 6749 §4.1.2, §10.12: exactly the value sent) and `iss`
     /// (RFC 9207 §2.4: equal to the issuer when present; required when the provider
-    /// advertises it) — on success and error responses alike, since an attacker can
-    /// forge either.
+    /// advertises it, unless the response carries an ID Token, whose `iss` then counts)
+    /// — on success and error responses alike, since an attacker can forge either.
     ///
     /// ```
     /// use oidc_core::messages::AuthenticationResponse;
@@ -64,14 +64,23 @@ impl AuthenticationResponse {
         &self,
         checks: &AuthenticationResponseValidation<'_>,
     ) -> Result<(), ValidationError> {
-        let (token, state, iss, extra): (&'static str, _, _, &ExtraParams) = match self {
-            AuthenticationResponse::Success(r) => {
-                ("Authentication response", &r.state, &r.iss, &r.extra)
-            }
-            AuthenticationResponse::Error(r) => {
-                ("Authentication error response", &r.state, &r.iss, &r.extra)
-            }
-        };
+        let (token, state, iss, extra, has_id_token): (&'static str, _, _, &ExtraParams, bool) =
+            match self {
+                AuthenticationResponse::Success(r) => (
+                    "Authentication response",
+                    &r.state,
+                    &r.iss,
+                    &r.extra,
+                    r.id_token.is_some(),
+                ),
+                AuthenticationResponse::Error(r) => (
+                    "Authentication error response",
+                    &r.state,
+                    &r.iss,
+                    &r.extra,
+                    false,
+                ),
+            };
         if state.as_deref() != checks.state {
             return Err(ValidationError::State { token });
         }
@@ -80,7 +89,12 @@ impl AuthenticationResponse {
                 token,
                 got: iss.clone(),
             }),
-            None if checks.iss_required => Err(ValidationError::IssMissing { token }),
+            // RFC 9207 §2.4: a response that carries an ID Token identifies its issuer
+            // by the token's `iss` (validated with the ID Token), so `iss` may be absent
+            // (oidc-provider omits it there).
+            None if checks.iss_required && !has_id_token => {
+                Err(ValidationError::IssMissing { token })
+            }
             _ => Ok(()),
         }
     }

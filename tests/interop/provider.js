@@ -1,0 +1,93 @@
+// panva/oidc-provider (pinned in package.json / package-lock.json) configured for the
+// interop test in ../interop.rs. Usage: node provider.js <port> <backchannel-port>
+// Prints "READY <issuer>" once listening. Talks to 127.0.0.1 only.
+import Provider from 'oidc-provider';
+
+const port = Number(process.argv[2]);
+const backchannelPort = Number(process.argv[3]);
+if (!port || !backchannelPort) {
+  console.error('usage: node provider.js <port> <backchannel-port>');
+  process.exit(2);
+}
+const issuer = `http://127.0.0.1:${port}`;
+const rp = 'http://127.0.0.1:9/cb'; // never contacted: the test reads the Location header
+const backchannel = `http://127.0.0.1:${backchannelPort}/backchannel`;
+
+const accounts = {
+  async findAccount(ctx, sub) {
+    return {
+      accountId: sub,
+      async claims() {
+        return { sub, name: `User ${sub}`, email: `${sub}@example.test`, email_verified: true };
+      },
+    };
+  },
+};
+
+const configuration = {
+  clients: [
+    {
+      // Code flow, client_secret_basic, back-channel logout.
+      client_id: 'rp-basic',
+      client_secret: 'rp-basic-secret',
+      redirect_uris: [rp],
+      post_logout_redirect_uris: ['http://127.0.0.1:9/bye'],
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_basic',
+      backchannel_logout_uri: backchannel,
+      backchannel_logout_session_required: true,
+    },
+    {
+      // Code flow, client_secret_post.
+      client_id: 'rp-post',
+      client_secret: 'rp-post-secret',
+      redirect_uris: [rp],
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_post',
+    },
+    {
+      // Implicit and hybrid flows need a native client for http://127.0.0.1.
+      client_id: 'rp-native',
+      client_secret: 'rp-native-secret',
+      application_type: 'native',
+      redirect_uris: [rp],
+      grant_types: ['authorization_code', 'implicit'],
+      response_types: ['id_token', 'code id_token'],
+      token_endpoint_auth_method: 'client_secret_basic',
+    },
+  ],
+  findAccount: accounts.findAccount,
+  claims: {
+    openid: ['sub'],
+    email: ['email', 'email_verified'],
+    profile: ['name'],
+  },
+  scopes: ['openid', 'offline_access', 'email', 'profile'],
+  features: {
+    devInteractions: { enabled: true },
+    introspection: { enabled: true },
+    revocation: { enabled: true },
+    claimsParameter: { enabled: true },
+    backchannelLogout: { enabled: true },
+    rpInitiatedLogout: { enabled: true },
+  },
+  issueRefreshToken: async () => true,
+  // The default fetch refuses special-use addresses (an SSRF guard); the back-channel
+  // logout goes to the test's loopback listener, and nowhere else.
+  fetch: (url, options) => {
+    const target = new URL(url);
+    if (target.hostname !== '127.0.0.1') {
+      throw new Error(`interop provider only talks to 127.0.0.1, not ${target.hostname}`);
+    }
+    delete options.dispatcher;
+    return globalThis.fetch(url, options);
+  },
+  ttl: { AccessToken: 600, IdToken: 600, AuthorizationCode: 60, RefreshToken: 3600, Session: 3600, Interaction: 600, Grant: 3600 },
+};
+
+const provider = new Provider(issuer, configuration);
+provider.listen(port, '127.0.0.1', () => {
+  console.log(`READY ${issuer}`);
+});
