@@ -1,10 +1,11 @@
 // panva/oidc-provider (pinned in package.json / package-lock.json) configured for the
-// interop test in ../interop.rs. Usage: node provider.js <port> <backchannel-port>
+// interop test in ../interop.rs. Usage: node provider.js [port] [backchannel-port]
+// (default 3000 and 3001, which examples/axum_relying_party.rs expects).
 // Prints "READY <issuer>" once listening. Talks to 127.0.0.1 only.
 import Provider from 'oidc-provider';
 
-const port = Number(process.argv[2]);
-const backchannelPort = Number(process.argv[3]);
+const port = Number(process.argv[2] ?? 3000);
+const backchannelPort = Number(process.argv[3] ?? 3001);
 if (!port || !backchannelPort) {
   console.error('usage: node provider.js <port> <backchannel-port>');
   process.exit(2);
@@ -30,7 +31,8 @@ const configuration = {
       // Code flow, client_secret_basic, back-channel logout.
       client_id: 'rp-basic',
       client_secret: 'rp-basic-secret',
-      redirect_uris: [rp],
+      // The second one is examples/axum_relying_party.rs's callback.
+      redirect_uris: [rp, 'http://127.0.0.1:8080/callback'],
       post_logout_redirect_uris: ['http://127.0.0.1:9/bye'],
       grant_types: ['authorization_code', 'refresh_token'],
       response_types: ['code'],

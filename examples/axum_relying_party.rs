@@ -1,0 +1,179 @@
+//! A minimal relying party web server: axum for the routes, reqwest for the token
+//! exchange, oidc-core for every message.
+//!
+//! Point it at the project's local provider:
+//!
+//! ```sh
+//! (cd tests/interop && npm ci && node provider.js 3000 3001) &   # panva/oidc-provider
+//! cargo run --example axum_relying_party                          # http://127.0.0.1:8080
+//! ```
+//!
+//! then open http://127.0.0.1:8080/login (log in as anyone, any password). Settings come
+//! from `OIDC_ISSUER`, `OIDC_CLIENT_ID`, `OIDC_CLIENT_SECRET` (defaults: the local
+//! provider's `rp-basic` client). For https providers enable reqwest's `rustls` feature.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, RawQuery, State};
+use axum::response::{Html, IntoResponse, Redirect};
+use axum::routing::get;
+use axum::Router;
+use oidc_core::jwt::{JwkSet, JwtOptions};
+use oidc_core::messages::{
+    AuthenticationErrorResponse, AuthenticationRequest, AuthenticationResponse,
+    AuthenticationSuccessResponse, IdToken, ProviderMetadata, TokenRequest, TokenResponse,
+};
+use oidc_core::validation::{AuthenticationResponseValidation, IdTokenValidation};
+use oidc_core::OidcMessage;
+
+const REDIRECT_URI: &str = "http://127.0.0.1:8080/callback";
+
+struct App {
+    metadata: ProviderMetadata,
+    keys: JwkSet,
+    client_id: String,
+    client_secret: String,
+    http: reqwest::Client,
+    /// state -> (nonce, PKCE verifier), for logins in progress.
+    pending: Mutex<HashMap<String, (String, String)>>,
+}
+
+fn random_token() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    // Demo-grade randomness from the std hasher's random keys; use a CSPRNG (`rand`,
+    // `getrandom`) in a real application.
+    let mut out = String::new();
+    for _ in 0..4 {
+        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+        hasher.write_usize(out.len());
+        out.push_str(&format!("{:016x}", hasher.finish()));
+    }
+    out
+}
+
+async fn login(State(app): State<Arc<App>>) -> Result<Redirect, String> {
+    let (state, nonce, verifier) = (random_token(), random_token(), random_token());
+    let mut request =
+        AuthenticationRequest::new(&app.client_id, REDIRECT_URI, ["openid", "email", "profile"]);
+    request.state = Some(state.clone());
+    request.nonce = Some(nonce.clone());
+    request.code_challenge = Some(oidc_core::pkce::s256_challenge(&verifier));
+    request.code_challenge_method = Some("S256".into());
+    let url = request
+        .to_url(&app.metadata.authorization_endpoint)
+        .map_err(|e| e.to_string())?;
+    app.pending.lock().unwrap().insert(state, (nonce, verifier));
+    Ok(Redirect::to(&url))
+}
+
+/// The redirect back from the provider: the derived message straight from axum's
+/// `Query` extractor; an error response does not fit it, so it is read from the raw query.
+async fn callback(
+    State(app): State<Arc<App>>,
+    success: Result<Query<AuthenticationSuccessResponse>, QueryRejection>,
+    RawQuery(raw): RawQuery,
+) -> Result<Html<String>, String> {
+    let Ok(Query(success)) = success else {
+        let error = AuthenticationErrorResponse::from_form(raw.as_deref().unwrap_or(""))
+            .map_err(|e| e.to_string())?;
+        return Err(format!("the provider said: {error}"));
+    };
+    let state = success.state.clone().ok_or("no state")?;
+    let (nonce, verifier) = app
+        .pending
+        .lock()
+        .unwrap()
+        .remove(&state)
+        .ok_or("unknown state")?;
+    let response = AuthenticationResponse::Success(success);
+    response
+        .validate_extern(&AuthenticationResponseValidation::from_metadata(
+            Some(&state),
+            &app.metadata,
+        ))
+        .map_err(|e| e.to_string())?;
+    let AuthenticationResponse::Success(success) = response else {
+        unreachable!()
+    };
+    let code = success.code.ok_or("no code")?;
+
+    // The token request goes out through reqwest's `.form()`, i.e. serde_urlencoded with
+    // the derived Serialize impl: the same body `to_form` writes.
+    let token_request =
+        TokenRequest::for_authorization_code(code, REDIRECT_URI).with_code_verifier(verifier);
+    let body = app
+        .http
+        .post(
+            app.metadata
+                .token_endpoint
+                .as_deref()
+                .ok_or("no token endpoint")?,
+        )
+        .basic_auth(&app.client_id, Some(&app.client_secret))
+        .form(&token_request)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?
+        .text()
+        .await
+        .map_err(|e| e.to_string())?;
+    let tokens = TokenResponse::from_json(&body)
+        .map_err(|e| e.to_string())?
+        .into_result()
+        .map_err(|e| e.to_string())?;
+    let id_token = IdToken::from_jwt(
+        tokens.id_token.as_deref().ok_or("no id_token")?,
+        &app.keys,
+        &JwtOptions::default(),
+    )
+    .map_err(|e| e.to_string())?;
+    id_token
+        .validate_extern(
+            &IdTokenValidation::new(&app.metadata.issuer, &app.client_id).nonce(&nonce),
+        )
+        .map_err(|e| e.to_string())?;
+    Ok(Html(format!(
+        "<h1>Hello {}</h1><p>email: {:?}</p><pre>{}</pre>",
+        id_token.sub,
+        id_token.claims.email,
+        id_token.to_json()
+    )))
+}
+
+async fn home() -> impl IntoResponse {
+    Html(r#"<a href="/login">Log in</a>"#)
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let issuer = std::env::var("OIDC_ISSUER").unwrap_or_else(|_| "http://127.0.0.1:3000".into());
+    let http = reqwest::Client::new();
+    let discovery = http
+        .get(format!("{issuer}/.well-known/openid-configuration"))
+        .send()
+        .await?
+        .text()
+        .await?;
+    let metadata = ProviderMetadata::from_json(&discovery)?;
+    let keys = JwkSet::from_json(&http.get(&metadata.jwks_uri).send().await?.text().await?)?;
+    let app = Arc::new(App {
+        metadata,
+        keys,
+        client_id: std::env::var("OIDC_CLIENT_ID").unwrap_or_else(|_| "rp-basic".into()),
+        client_secret: std::env::var("OIDC_CLIENT_SECRET")
+            .unwrap_or_else(|_| "rp-basic-secret".into()),
+        http,
+        pending: Mutex::new(HashMap::new()),
+    });
+    let router = Router::new()
+        .route("/", get(home))
+        .route("/login", get(login))
+        .route("/callback", get(callback))
+        .with_state(app);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
+    println!("relying party on http://127.0.0.1:8080 (provider {issuer})");
+    axum::serve(listener, router).await?;
+    Ok(())
+}
