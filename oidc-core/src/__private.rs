@@ -627,11 +627,6 @@ impl<T: ParamValue> fmt::Display for SpaceJoined<'_, T> {
     }
 }
 
-/// Skips writing a value that is text-empty (same rule as forms).
-pub fn is_empty_param<T: ParamValue>(value: &T) -> bool {
-    value.with_param(str::is_empty)
-}
-
 /// Deserializes a string-valued type (see `string_enum!`) without allocating for
 /// borrowed input.
 pub fn deserialize_string_value<'de, T, D>(deserializer: D) -> Result<T, D::Error>

@@ -123,17 +123,7 @@ impl<'a> IdTokenValidation<'a> {
         self
     }
 
-    /// The clock (default: the system clock).
-    pub fn clock(mut self, clock: impl Clock + 'a) -> Self {
-        self.clock = Box::new(clock);
-        self
-    }
-
-    /// The clock-skew leeway for every time comparison, in seconds (default 30).
-    pub fn leeway(mut self, seconds: i64) -> Self {
-        self.leeway = seconds;
-        self
-    }
+    super::time_options!();
 }
 
 impl IdToken {

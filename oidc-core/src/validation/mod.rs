@@ -198,3 +198,23 @@ fn callback(
 }
 
 type Check<'a> = Box<dyn Fn(&str) -> Result<(), String> + 'a>;
+
+/// The `clock` and `leeway` builder methods every validation options type has (each
+/// has `clock: Box<dyn Clock + 'a>` and `leeway: i64` fields).
+macro_rules! time_options {
+    () => {
+        /// The clock (default: the system clock).
+        pub fn clock(mut self, clock: impl Clock + 'a) -> Self {
+            self.clock = Box::new(clock);
+            self
+        }
+
+        /// The clock-skew leeway for every time comparison, in seconds (default 30).
+        pub fn leeway(mut self, seconds: i64) -> Self {
+            self.leeway = seconds;
+            self
+        }
+    };
+}
+
+use time_options;
