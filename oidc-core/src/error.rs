@@ -43,7 +43,12 @@ pub enum ErrorKind {
     Duplicate(String),
     /// A parameter's value does not fit its declared type.
     #[error("parameter \"{parameter}\": {reason}")]
-    InvalidValue { parameter: String, reason: String },
+    InvalidValue {
+        /// The parameter's wire name.
+        parameter: String,
+        /// Why the value does not fit.
+        reason: String,
+    },
     /// A `%` not followed by two hex digits.
     #[error("parameter \"{0}\": invalid percent-encoding")]
     PercentEncoding(String),

@@ -73,7 +73,9 @@ pub enum JwtError {
     /// The `typ` header is not what this kind of token requires (RFC 8725 §3.11).
     #[error("JWT typ {got:?} is not {expected:?}")]
     WrongType {
+        /// The accepted `typ` values.
         expected: Vec<String>,
+        /// The header's `typ`, if any.
         got: Option<String>,
     },
     /// The key set document could not be read.

@@ -43,6 +43,8 @@
 //! See the derive's documentation ([`OidcMessage`](macro@OidcMessage)) for the attribute
 //! vocabulary, and the crate README for a tour.
 
+#![deny(missing_docs)]
+
 // Lets the generated code say `::oidc_core::..` inside this crate too.
 extern crate self as oidc_core;
 

@@ -143,15 +143,19 @@ pub trait LenientValue: Sized {
     /// What a strict value looks like, for error texts.
     const EXPECTING: &'static str;
 
+    /// From a JSON unsigned integer, if it fits.
     fn from_u64(_v: u64) -> Option<Self> {
         None
     }
+    /// From a JSON negative integer, if it fits.
     fn from_i64(_v: i64) -> Option<Self> {
         None
     }
+    /// From a JSON number with a fraction or exponent, if this type takes one.
     fn from_f64(_v: f64) -> Option<Self> {
         None
     }
+    /// From a JSON boolean, if this type is one.
     fn from_bool(_v: bool) -> Option<Self> {
         None
     }

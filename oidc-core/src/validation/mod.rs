@@ -23,8 +23,13 @@ use crate::{ExtraParams, NumericDate};
 pub const DEFAULT_LEEWAY_SECS: i64 = 30;
 
 /// A failed check. The message names the token kind and what did not match.
+///
+/// In the variants' fields, `token` names the kind of token or response (`"ID Token"`,
+/// `"access token"`, `"Logout Token"`, `"Authentication response"`), `got` is the value
+/// received, `expected` / `min` what it was checked against, `now` the clock's time.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
+#[allow(missing_docs)] // the fields are described above, once
 pub enum ValidationError {
     /// `iss` is not the expected issuer.
     #[error("{token} was issued by an unexpected issuer: {got:?}")]
