@@ -21,6 +21,10 @@ fn decode_everything<M: OidcMessage + serde::de::DeserializeOwned>(input: &str) 
 }
 
 fn run_all(input: &str) {
+    let _ = oidc_core::messages::UserinfoErrorResponse::from_www_authenticate(input);
+    let _ = oidc_core::jwt::JwkSet::from_json(input);
+    let _ = oidc_core::messages::TokenResponse::from_json(input);
+    let _ = oidc_core::messages::AuthenticationResponse::from_url(input, Location::Auto);
     decode_everything::<AuthRequest>(input);
     decode_everything::<TokenRequest>(input);
     decode_everything::<Claims>(input);
@@ -37,6 +41,8 @@ const SEEDS: &[&str] = &[
     "https://rp/cb?code=SplxlOBeZQQYbYS6WxSbIA&state=xyz#access_token=x&token_type=Bearer",
     r#"{"iss":"https://op","sub":"u","aud":["a","b"],"exp":1.5,"iat":"1","email_verified":"true","scope":["a"],"x":{"y":[1,{"z":null}]}}"#,
     r#"{"issuer":"https://op","client_id":"c","azp":"d","response_modes_supported":["query"],"claims_parameter_supported":true}"#,
+    r#"Bearer realm="example", error="invalid_token", error_description="say "hi"""#,
+    r#"{"keys":[{"kty":"RSA","kid":"k","n":"0vx7agoebGc","e":"AQAB"},{"kty":"EC","crv":"P-256","x":"f83O","y":"x_FE"},{"kty":"oct","k":"AyM1"}]}"#,
 ];
 
 proptest! {
