@@ -276,3 +276,72 @@ proptest! {
         check_round_trips(&m)?;
     }
 }
+
+/// The core messages are derived messages too: the same round trips hold for them.
+mod core_messages {
+    use super::*;
+    use oidc_core::messages::{
+        AuthenticationRequest as CoreAuthenticationRequest, TokenRequest as CoreTokenRequest,
+    };
+
+    fn core_auth_request() -> impl Strategy<Value = CoreAuthenticationRequest> {
+        (
+            text(),
+            text(),
+            items(),
+            proptest::option::of(text()),
+            proptest::option::of(items()),
+            proptest::option::of(any::<u64>()),
+            extra(),
+        )
+            .prop_map(
+                |(client_id, redirect_uri, scope, state, prompt, max_age, extra)| {
+                    let mut r = CoreAuthenticationRequest::new(client_id, redirect_uri, scope);
+                    r.state = state;
+                    r.prompt = prompt;
+                    r.max_age = max_age;
+                    r.extra = extra;
+                    r
+                },
+            )
+    }
+
+    fn core_token_request() -> impl Strategy<Value = CoreTokenRequest> {
+        prop_oneof![
+            (text(), text(), proptest::option::of(text())).prop_map(|(code, uri, verifier)| {
+                let r = CoreTokenRequest::for_authorization_code(code, uri);
+                match verifier {
+                    Some(v) => r.with_code_verifier(v),
+                    None => r,
+                }
+            }),
+            (text(), proptest::option::of(items())).prop_map(|(token, scope)| {
+                let r = CoreTokenRequest::for_refresh_token(token);
+                match scope {
+                    Some(s) => r.with_scope(s),
+                    None => r,
+                }
+            }),
+            (text(), text(), items()).prop_map(|(user, password, scope)| {
+                CoreTokenRequest::for_password(user, password, scope)
+            }),
+            (text(), text()).prop_map(|(id, secret)| CoreTokenRequest::for_client_credentials()
+                .with_client_id(id)
+                .with_client_secret(secret)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn core_authentication_request_round_trips(m in core_auth_request()) {
+            check_round_trips(&m)?;
+        }
+
+        #[test]
+        fn core_token_request_round_trips(m in core_token_request()) {
+            check_round_trips(&m)?;
+        }
+    }
+}
