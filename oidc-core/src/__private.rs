@@ -318,6 +318,16 @@ pub fn write_extra(w: &mut FormWriter<'_>, extra: &ExtraParams) {
     }
 }
 
+/// Whether a decoded success message caught a non-empty, non-null `error` member as an
+/// unknown one (then the document is an error response after all).
+pub fn extra_has_error(extra: &ExtraParams) -> bool {
+    match extra.value("error") {
+        None => false,
+        Some(crate::ExtraValue::Text(text)) => !text.is_empty(),
+        Some(crate::ExtraValue::Json(json)) => json != "null" && json != "\"\"",
+    }
+}
+
 /// Whether a form body has a non-empty parameter `name` (how response enums tell an
 /// error response from a success response).
 pub fn form_has_param(message: &'static str, body: &str, name: &str) -> Result<bool, Error> {

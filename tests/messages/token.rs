@@ -159,3 +159,30 @@ fn a_response_that_is_not_json_is_a_clear_error() {
         r#"TokenSuccessResponse: missing required parameter "access_token""#
     );
 }
+
+#[test]
+fn the_error_member_decides_even_next_to_success_members() {
+    // A success response is read in one pass; `error` still wins when present.
+    let both = TokenResponse::from_json(
+        r#"{"access_token":"a","token_type":"Bearer","error":"invalid_grant"}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        both.into_result().unwrap_err().error,
+        TokenErrorCode::InvalidGrant
+    );
+    for absent in [r#""error":null"#, r#""error":"""#] {
+        let r = TokenResponse::from_json(&format!(
+            r#"{{"access_token":"a","token_type":"Bearer",{absent}}}"#
+        ))
+        .unwrap();
+        assert!(r.is_success(), "{absent}");
+    }
+    let form =
+        TokenResponse::from_form("access_token=a&token_type=bearer&error=access_denied").unwrap();
+    assert!(!form.is_success());
+    // A document that is neither: the success message's error is reported.
+    let err =
+        TokenResponse::from_json(r#"{"token_type":"Bearer","expires_in":"soon"}"#).unwrap_err();
+    assert_eq!(err.parameter(), Some("expires_in"));
+}
