@@ -318,9 +318,28 @@ pub fn write_extra(w: &mut FormWriter<'_>, extra: &ExtraParams) {
     }
 }
 
+/// A success-or-error response: `success` is the document decoded as the success
+/// message (tried first, so a success response is read in one pass). It stands unless it
+/// caught a non-empty `error` member as unknown; when it failed, `has_error` probes the
+/// document and, if there is an `error`, the error message is decoded, else the success
+/// message's error is the answer. `Ok(Err(..))` is an error response.
+pub fn decode_response<S, E>(
+    success: Result<S, Error>,
+    extra_of: impl FnOnce(&S) -> &ExtraParams,
+    has_error: impl FnOnce() -> Result<bool, Error>,
+    error: impl FnOnce() -> Result<E, Error>,
+) -> Result<Result<S, E>, Error> {
+    match success {
+        Ok(success) if !extra_has_error(extra_of(&success)) => Ok(Ok(success)),
+        Ok(_) => error().map(Err),
+        Err(_) if has_error()? => error().map(Err),
+        Err(success_error) => Err(success_error),
+    }
+}
+
 /// Whether a decoded success message caught a non-empty, non-null `error` member as an
 /// unknown one (then the document is an error response after all).
-pub fn extra_has_error(extra: &ExtraParams) -> bool {
+fn extra_has_error(extra: &ExtraParams) -> bool {
     match extra.value("error") {
         None => false,
         Some(crate::ExtraValue::Text(text)) => !text.is_empty(),

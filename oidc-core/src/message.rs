@@ -60,17 +60,9 @@ pub trait OidcMessage: Fields {
     /// existing query parameters are kept (RFC 6749 §3.1); a base that is not an
     /// absolute URL, or that has a fragment, is an error.
     fn to_url(&self, base: &str) -> Result<String, Error> {
-        codec::url::check_base(Self::NAME, base)?;
-        let mut out = String::with_capacity(base.len() + 256);
-        out.push_str(base);
-        let before_separator = out.len();
-        out.push_str(codec::url::query_separator(base));
-        let start = out.len();
-        self.write_form(&mut FormWriter::new_at(&mut out, start));
-        if out.len() == start {
-            out.truncate(before_separator);
-        }
-        Ok(out)
+        codec::url::build(Self::NAME, base, 256, |out, start| {
+            self.write_form(&mut FormWriter::new_at(out, start))
+        })
     }
 
     /// Decodes the parameters found at `location` in a redirect URL (absolute, origin

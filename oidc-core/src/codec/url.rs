@@ -83,12 +83,27 @@ pub fn query_separator(base: &str) -> &'static str {
 
 /// `base` with the form-encoded `params` merged into its query; see [`check_base`].
 pub fn merge_query(message: &'static str, base: &str, params: &str) -> Result<String, Error> {
+    build(message, base, params.len(), |out, _| out.push_str(params))
+}
+
+/// `base`, a separator, then whatever `write_params(out, start)` appends (pairs start at
+/// `start`); the separator is dropped again when nothing was appended. `to_url` writes
+/// the message's pairs straight into this buffer.
+pub(crate) fn build(
+    message: &'static str,
+    base: &str,
+    capacity: usize,
+    write_params: impl FnOnce(&mut String, usize),
+) -> Result<String, Error> {
     check_base(message, base)?;
-    let mut out = String::with_capacity(base.len() + 1 + params.len());
+    let mut out = String::with_capacity(base.len() + 1 + capacity);
     out.push_str(base);
-    if !params.is_empty() {
-        out.push_str(query_separator(base));
-        out.push_str(params);
+    let before_separator = out.len();
+    out.push_str(query_separator(base));
+    let start = out.len();
+    write_params(&mut out, start);
+    if out.len() == start {
+        out.truncate(before_separator);
     }
     Ok(out)
 }

@@ -65,32 +65,31 @@ macro_rules! response_enum {
             /// The success message is tried first, so a success response is read in one
             /// pass; the document is probed for `error` only when that fails.
             pub fn from_json(json: &str) -> ::core::result::Result<Self, $crate::Error> {
-                match <$success as $crate::OidcMessage>::from_json(json) {
-                    Ok(success) if !$crate::__private::extra_has_error(&success.extra) => Ok($name::Success(success)),
-                    Ok(_) => <$error as $crate::OidcMessage>::from_json(json).map($name::Error),
-                    Err(success_error) => {
-                        if $crate::__private::json_has_member(stringify!($name), json, "error")? {
-                            <$error as $crate::OidcMessage>::from_json(json).map($name::Error)
-                        } else {
-                            Err(success_error)
-                        }
-                    }
-                }
+                $crate::__private::decode_response(
+                    <$success as $crate::OidcMessage>::from_json(json),
+                    |success| &success.extra,
+                    || $crate::__private::json_has_member(stringify!($name), json, "error"),
+                    || <$error as $crate::OidcMessage>::from_json(json),
+                )
+                .map(Self::from_decoded)
             }
 
             /// Decodes a form-encoded response (e.g. a `form_post` body, or GitHub's
             /// form-encoded token responses). Success first, as for JSON.
             pub fn from_form(body: &str) -> ::core::result::Result<Self, $crate::Error> {
-                match <$success as $crate::OidcMessage>::from_form(body) {
-                    Ok(success) if !$crate::__private::extra_has_error(&success.extra) => Ok($name::Success(success)),
-                    Ok(_) => <$error as $crate::OidcMessage>::from_form(body).map($name::Error),
-                    Err(success_error) => {
-                        if $crate::__private::form_has_param(stringify!($name), body, "error")? {
-                            <$error as $crate::OidcMessage>::from_form(body).map($name::Error)
-                        } else {
-                            Err(success_error)
-                        }
-                    }
+                $crate::__private::decode_response(
+                    <$success as $crate::OidcMessage>::from_form(body),
+                    |success| &success.extra,
+                    || $crate::__private::form_has_param(stringify!($name), body, "error"),
+                    || <$error as $crate::OidcMessage>::from_form(body),
+                )
+                .map(Self::from_decoded)
+            }
+
+            fn from_decoded(decoded: ::core::result::Result<$success, $error>) -> Self {
+                match decoded {
+                    Ok(success) => $name::Success(success),
+                    Err(error) => $name::Error(error),
                 }
             }
 

@@ -83,7 +83,10 @@ impl UserinfoErrorResponse {
         if !rest[..scheme_end].eq_ignore_ascii_case("bearer") {
             return Err(fail("not a Bearer challenge"));
         }
-        let mut params = ExtraParams::new();
+        // The auth-params become a form body, so from_form applies every rule (repeated
+        // parameter, empty = omitted, required `error`).
+        let mut body = String::new();
+        let mut writer = crate::__private::FormWriter::new(&mut body);
         let mut input = rest[scheme_end..].trim_start();
         while !input.is_empty() {
             let eq = input.find('=').ok_or_else(|| fail("expected name=value"))?;
@@ -120,24 +123,13 @@ impl UserinfoErrorResponse {
                 value = input[..end].trim().to_owned();
                 input = &input[end..];
             }
-            if params.contains(name) {
-                return Err(Error::new(
-                    "UserinfoErrorResponse",
-                    ErrorKind::Duplicate(name.to_owned()),
-                ));
-            }
-            params.insert(name, &value);
+            writer.pair(name, &value);
             input = input.trim_start();
             match input.strip_prefix(',') {
                 Some(after) => input = after.trim_start(),
                 None if input.is_empty() => {}
                 None => return Err(fail("expected a comma between parameters")),
             }
-        }
-        let mut body = String::new();
-        let mut writer = crate::__private::FormWriter::new(&mut body);
-        for (name, value) in params.iter() {
-            writer.pair(name, &value.to_text());
         }
         Self::from_form(&body)
     }
