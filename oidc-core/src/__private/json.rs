@@ -1,0 +1,176 @@
+//! The serde visitor shared by `from_json` and the generated `Deserialize` impl, and
+//! the JSON member readers the generated `json_field` / `json_extra` call.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use serde_json::value::RawValue;
+
+use super::form_decode::form_pair;
+use super::format::{is_form_format, SerializerKind};
+use super::seeds::{Nullable, TextSeed};
+use super::{secret_reason, Fields};
+use crate::error::{Error, ErrorKind};
+use crate::types::ExtraParams;
+
+/// How a decode is running, and where a structured error is kept while serde unwinds.
+pub struct DeCtx {
+    pub msg: &'static str,
+    mode: DeMode,
+    error: Option<Error>,
+    missing: Option<Vec<&'static str>>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DeMode {
+    /// `from_json`: serde_json over a `&str`, so unknown members can be borrowed raw.
+    NativeJson,
+    /// Some other self-describing deserializer (serde_json via axum, ...).
+    Json,
+    /// A form deserializer (serde_urlencoded): every value is text, decoded like `from_form`.
+    Form,
+}
+
+impl DeCtx {
+    /// Keeps `err` for the caller and turns it into the deserializer's error type.
+    pub fn fail<E: de::Error>(&mut self, err: Error) -> E {
+        let e = E::custom(&err);
+        if self.error.is_none() {
+            self.error = Some(err);
+        }
+        e
+    }
+}
+
+/// Reads one member value with `seed`; `null` counts as absent.
+#[inline]
+pub fn json_value<'de, A: MapAccess<'de>, S: DeserializeSeed<'de>>(
+    cx: &mut DeCtx,
+    map: &mut A,
+    param: &str,
+    seed: S,
+    secret: bool,
+) -> Result<Option<S::Value>, A::Error> {
+    match map.next_value_seed(Nullable(seed)) {
+        Ok(v) => Ok(v),
+        Err(e) => {
+            let err = Error::invalid(cx.msg, param, secret_reason(secret, e.to_string()));
+            Err(cx.fail(err))
+        }
+    }
+}
+
+/// Reads an unknown member into `extra`, raw when decoding from a `&str`.
+pub fn json_extra<'de, A: MapAccess<'de>>(
+    cx: &mut DeCtx,
+    map: &mut A,
+    extra: &mut ExtraParams,
+    key: &str,
+) -> Result<(), A::Error> {
+    let pushed = if cx.mode == DeMode::NativeJson {
+        let raw: &'de RawValue = map.next_value()?;
+        extra.push_new(cx.msg, key, raw.get(), true)
+    } else {
+        match map.next_value::<serde_json::Value>()? {
+            serde_json::Value::String(s) => extra.push_new(cx.msg, key, &s, false),
+            other => extra.push_new(cx.msg, key, &other.to_string(), true),
+        }
+    };
+    pushed.map_err(|e| cx.fail(e))
+}
+
+/// The serde visitor shared by every message.
+struct MessageVisitor<'c, T> {
+    cx: &'c mut DeCtx,
+    _message: PhantomData<T>,
+}
+
+impl<'de, T: Fields> Visitor<'de> for MessageVisitor<'_, T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "a JSON object with the members of {}", T::NAME)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let cx = self.cx;
+        let mut b = T::Builder::default();
+        while let Some(key) = map.next_key_seed(TextSeed)? {
+            if cx.mode == DeMode::Form {
+                let value = map.next_value_seed(TextSeed)?;
+                form_pair::<T>(&mut b, cx.msg, &key, value).map_err(|e| cx.fail(e))?;
+            } else if !T::json_field(&mut b, cx, &key, &mut map)?
+                && !T::json_extra(&mut b, cx, &key, &mut map)?
+            {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        let missing = cx.missing.as_mut();
+        T::finish(b, cx.msg, missing).map_err(|e| cx.fail(e))
+    }
+}
+
+/// `OidcMessage::from_json`; with `lenient`, also the absent required members that
+/// were given their default.
+pub fn from_json<T: Fields>(json: &str, lenient: bool) -> Result<(T, Vec<&'static str>), Error> {
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    let mut cx = DeCtx {
+        msg: T::NAME,
+        mode: DeMode::NativeJson,
+        error: None,
+        missing: lenient.then(Vec::new),
+    };
+    let mut de = serde_json::Deserializer::from_str(json);
+    let visitor = MessageVisitor::<T> {
+        cx: &mut cx,
+        _message: PhantomData,
+    };
+    let result = de
+        .deserialize_map(visitor)
+        .and_then(|v| de.end().map(|()| v));
+    match result {
+        Ok(message) => Ok((message, cx.missing.unwrap_or_default())),
+        Err(e) => Err(cx
+            .error
+            .take()
+            .unwrap_or_else(|| Error::new(T::NAME, ErrorKind::Json(e.to_string())))),
+    }
+}
+
+/// `OidcMessage::to_json`.
+pub fn to_json<T: Fields>(message: &T) -> String {
+    struct AsJson<'a, T>(&'a T);
+    impl<T: Fields> Serialize for AsJson<'_, T> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
+            self.0.serialize_fields(&mut map, SerializerKind::Json)?;
+            map.end()
+        }
+    }
+    // Our own field types cannot fail to serialize; a user type whose Serialize impl
+    // fails leaves its member out rather than panicking.
+    serde_json::to_string(&AsJson(message)).unwrap_or_else(|_| String::from("{}"))
+}
+
+/// The generated `Deserialize` impl: JSON shape for self-describing formats, `from_form`
+/// rules for form deserializers (axum `Form`/`Query`, serde_urlencoded).
+pub fn deserialize<'de, T: Fields, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    let mode = if is_form_format(std::any::type_name::<D>()) {
+        DeMode::Form
+    } else {
+        DeMode::Json
+    };
+    let mut cx = DeCtx {
+        msg: T::NAME,
+        mode,
+        error: None,
+        missing: None,
+    };
+    deserializer.deserialize_map(MessageVisitor::<T> {
+        cx: &mut cx,
+        _message: PhantomData,
+    })
+}

@@ -1,0 +1,85 @@
+//! The generated `Serialize` impl and the per-field map writers it calls.
+
+use std::fmt;
+
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
+use super::format::{serializer_kind, SerializerKind};
+use super::Fields;
+use crate::codec::value::ParamValue;
+use crate::types::ExtraParams;
+
+/// The generated `Serialize` impl.
+pub fn serialize<T: Fields, S: Serializer>(message: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    let kind = serializer_kind::<S>();
+    let mut map = serializer.serialize_map(None)?;
+    message.serialize_fields(&mut map, kind)?;
+    map.end()
+}
+
+pub fn serialize_extra<M: SerializeMap>(
+    map: &mut M,
+    extra: &ExtraParams,
+    kind: SerializerKind,
+) -> Result<(), M::Error> {
+    extra.serialize_entries(map, kind)
+}
+
+/// A plain field: its own `Serialize` in JSON, its parameter text in a form (so
+/// serde_urlencoded writes exactly what `to_form` writes).
+#[inline]
+pub fn serialize_value<M: SerializeMap, T: Serialize + ParamValue>(
+    map: &mut M,
+    name: &'static str,
+    value: &T,
+    kind: SerializerKind,
+) -> Result<(), M::Error> {
+    if kind == SerializerKind::Form {
+        value.with_param(|text| {
+            if text.is_empty() {
+                Ok(())
+            } else {
+                map.serialize_entry(name, text)
+            }
+        })
+    } else {
+        map.serialize_entry(name, value)
+    }
+}
+
+/// A `json` field: nested in JSON, its JSON text in a form.
+pub fn serialize_json_field<M: SerializeMap, T: Serialize>(
+    map: &mut M,
+    name: &'static str,
+    value: &T,
+    kind: SerializerKind,
+) -> Result<(), M::Error> {
+    if kind == SerializerKind::Form {
+        let text = serde_json::to_string(value).map_err(serde::ser::Error::custom)?;
+        map.serialize_entry(name, &text)
+    } else {
+        map.serialize_entry(name, value)
+    }
+}
+
+/// A space-delimited list, serialized as one string.
+pub struct SpaceJoined<'a, T>(pub &'a [T]);
+
+impl<T: ParamValue> Serialize for SpaceJoined<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<T: ParamValue> fmt::Display for SpaceJoined<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, item) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" ")?;
+            }
+            item.with_param(|text| f.write_str(text))?;
+        }
+        Ok(())
+    }
+}
