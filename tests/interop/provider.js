@@ -1,5 +1,5 @@
 // panva/oidc-provider (pinned in package.json / package-lock.json) configured for the
-// interop test in ../interop.rs. Usage: node provider.js [port] [backchannel-port]
+// interop test in main.rs. Usage: node provider.js [port] [backchannel-port]
 // (default 3000 and 3001, which examples/axum_relying_party.rs expects).
 // Prints "READY <issuer>" once listening. Talks to 127.0.0.1 only.
 import Provider from 'oidc-provider';

@@ -1,0 +1,129 @@
+//! A user agent over ureq: keeps cookies, follows no redirect by itself, answers the
+//! provider's development login and consent pages.
+
+use base64::Engine;
+
+use super::{REDIRECT_URI_PREFIX, TIMEOUT};
+
+/// A user agent: keeps cookies, does not follow redirects.
+pub struct Browser {
+    agent: ureq::Agent,
+    base: String,
+}
+
+pub struct Reply {
+    pub status: u16,
+    pub location: Option<String>,
+    pub body: String,
+}
+
+impl Browser {
+    pub fn new(base: &str) -> Self {
+        Browser {
+            agent: ureq::AgentBuilder::new()
+                .redirects(0)
+                .timeout(TIMEOUT)
+                .build(),
+            base: base.to_owned(),
+        }
+    }
+
+    fn absolute(&self, url: &str) -> String {
+        if url.starts_with("http://") || url.starts_with("https://") {
+            url.to_owned()
+        } else {
+            format!("{}{url}", self.base)
+        }
+    }
+
+    fn reply(result: Result<ureq::Response, ureq::Error>) -> Reply {
+        let response = match result {
+            Ok(r) => r,
+            Err(ureq::Error::Status(_, r)) => r,
+            Err(e) => panic!("HTTP failed: {e}"),
+        };
+        Reply {
+            status: response.status(),
+            location: response.header("location").map(str::to_owned),
+            body: response.into_string().unwrap_or_default(),
+        }
+    }
+
+    pub fn get(&self, url: &str, bearer: Option<&str>) -> Reply {
+        let mut request = self.agent.get(&self.absolute(url));
+        if let Some(token) = bearer {
+            request = request.set("Authorization", &format!("Bearer {token}"));
+        }
+        Self::reply(request.call())
+    }
+
+    pub fn post_form(&self, url: &str, body: &str, basic: Option<(&str, &str)>) -> Reply {
+        let mut request = self
+            .agent
+            .post(&self.absolute(url))
+            .set("Content-Type", "application/x-www-form-urlencoded");
+        if let Some((id, secret)) = basic {
+            request = request.set("Authorization", &basic_auth(id, secret));
+        }
+        Self::reply(request.send_string(body))
+    }
+
+    /// Follows the provider's redirects and answers its login and consent pages until it
+    /// redirects to the RP; returns that Location.
+    pub fn authorize(&self, url: &str, user: &str) -> String {
+        let mut next = url.to_owned();
+        for _ in 0..12 {
+            let reply = self.get(&next, None);
+            let location = reply.location.unwrap_or_else(|| {
+                panic!("no redirect from {next}: {} {}", reply.status, reply.body)
+            });
+            if location.starts_with(REDIRECT_URI_PREFIX) {
+                return location;
+            }
+            if !location.contains("/interaction/") {
+                next = location;
+                continue;
+            }
+            let page = self.get(&location, None);
+            let action = form_action(&page.body);
+            let body = if page.body.contains(r#"name="login""#) {
+                format!("prompt=login&login={user}&password=anything")
+            } else {
+                "prompt=consent".to_owned()
+            };
+            let submitted = self.post_form(&action, &body, None);
+            next = submitted
+                .location
+                .expect("the interaction redirects back to the authorization endpoint");
+        }
+        panic!("too many redirects starting at {url}");
+    }
+}
+
+/// RFC 6749 §2.3.1: client_secret_basic (form-encoded id and secret).
+pub fn basic_auth(id: &str, secret: &str) -> String {
+    let mut pair = String::new();
+    oidc_core::codec::form::encode_into(&mut pair, id);
+    pair.push(':');
+    oidc_core::codec::form::encode_into(&mut pair, secret);
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(pair)
+    )
+}
+
+pub fn form_action(html: &str) -> String {
+    let start = html.find("<form").expect("a form");
+    let action = &html[start..];
+    let action = &action[action.find("action=\"").expect("an action") + 8..];
+    action[..action.find('"').unwrap()].replace("&amp;", "&")
+}
+
+pub fn hidden_input(html: &str, name: &str) -> String {
+    let marker = format!(r#"name="{name}" value=""#);
+    let start = html
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no {name} input in {html}"))
+        + marker.len();
+    html[start..start + html[start..].find('"').unwrap()].to_owned()
+}

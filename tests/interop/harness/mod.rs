@@ -1,0 +1,128 @@
+//! What every interop flow shares: the provider process, a user agent, the back-channel
+//! listener, discovery, and the code flow up to the token response.
+
+mod backchannel;
+mod browser;
+mod provider;
+
+use std::sync::mpsc;
+use std::time::Duration;
+
+use oidc_core::jwt::{JwkSet, JwtOptions};
+use oidc_core::messages::*;
+use oidc_core::validation::{AuthenticationResponseValidation, IdTokenValidation, Nonce};
+use oidc_core::{Location, OidcMessage};
+
+pub use backchannel::backchannel_listener;
+pub use browser::{form_action, hidden_input, Browser};
+pub use provider::{start_provider, Provider};
+
+/// The redirect URI the provider's clients are registered with; never contacted (the
+/// browser stops at the redirect and the test reads its Location).
+pub const REDIRECT_URI: &str = "http://127.0.0.1:9/cb";
+/// What every redirect back to the RP starts with.
+pub const REDIRECT_URI_PREFIX: &str = "http://127.0.0.1:9/";
+/// The bound on every wait.
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// A running provider, its discovery document and keys, and the back-channel inbox.
+pub struct Context {
+    pub provider: Provider,
+    pub metadata: ProviderMetadata,
+    pub keys: JwkSet,
+    pub backchannel: mpsc::Receiver<String>,
+}
+
+pub fn setup() -> Context {
+    let (backchannel_port, backchannel) = backchannel_listener();
+    let provider = start_provider(backchannel_port);
+    let browser = Browser::new(&provider.issuer);
+    let discovery = browser.get("/.well-known/openid-configuration", None);
+    assert_eq!(discovery.status, 200);
+    let metadata = ProviderMetadata::from_json(&discovery.body).expect("discovery document");
+    assert_eq!(metadata.issuer, provider.issuer);
+    let keys = JwkSet::from_json(&browser.get(&metadata.jwks_uri, None).body).expect("JWK Set");
+    Context {
+        provider,
+        metadata,
+        keys,
+        backchannel,
+    }
+}
+
+/// Code flow with PKCE, nonce, state and the `claims` parameter, up to the token
+/// response; returns (tokens, nonce).
+pub fn code_flow(
+    ctx: &Context,
+    browser: &Browser,
+    client_id: &str,
+    auth: ClientAuth,
+) -> (TokenSuccessResponse, String) {
+    let verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk-interop-0123456789";
+    let (state, nonce) = (format!("state-{client_id}"), format!("nonce-{client_id}"));
+    let mut request = AuthenticationRequest::new(
+        client_id,
+        REDIRECT_URI,
+        ["openid", "email", "profile", "offline_access"],
+    );
+    request.state = Some(state.clone());
+    request.nonce = Some(nonce.clone());
+    request.prompt = Some(vec!["consent".into()]);
+    request.code_challenge = Some(oidc_core::pkce::s256_challenge(verifier));
+    request.code_challenge_method = Some("S256".into());
+    request.claims = Some(serde_json::json!({"id_token": {"email": {"essential": true}}}));
+    let redirect = browser.authorize(
+        &request
+            .to_url(&ctx.metadata.authorization_endpoint)
+            .unwrap(),
+        "alice",
+    );
+
+    let response = AuthenticationResponse::from_url(&redirect, Location::Auto).unwrap();
+    response
+        .validate_extern(&AuthenticationResponseValidation::from_metadata(
+            Some(&state),
+            &ctx.metadata,
+        ))
+        .expect("state and RFC 9207 iss");
+    assert!(ctx.metadata.authorization_response_iss_parameter_supported);
+    let code = response.into_result().unwrap().code.expect("a code");
+
+    let token_request =
+        TokenRequest::for_authorization_code(code, REDIRECT_URI).with_code_verifier(verifier);
+    let token_endpoint = ctx.metadata.token_endpoint.as_deref().unwrap();
+    let reply = match auth {
+        ClientAuth::Basic(secret) => browser.post_form(
+            token_endpoint,
+            &token_request.to_form(),
+            Some((client_id, secret)),
+        ),
+        ClientAuth::Post(secret) => {
+            let request = token_request
+                .with_client_id(client_id)
+                .with_client_secret(secret);
+            browser.post_form(token_endpoint, &request.to_form(), None)
+        }
+    };
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let tokens = TokenResponse::from_json(&reply.body)
+        .unwrap()
+        .into_result()
+        .unwrap();
+    assert!(tokens.is_bearer());
+    (tokens, nonce)
+}
+
+#[derive(Clone, Copy)]
+pub enum ClientAuth<'a> {
+    Basic(&'a str),
+    Post(&'a str),
+}
+
+pub fn verify_id_token(ctx: &Context, token: &str, client_id: &str, nonce: Nonce<'_>) -> IdToken {
+    let id_token = IdToken::from_jwt(token, &ctx.keys, &JwtOptions::default()).expect("signature");
+    id_token
+        .validate_extern(&IdTokenValidation::new(&ctx.metadata.issuer, client_id).nonce_rule(nonce))
+        .expect("ID Token claims");
+    id_token
+}

@@ -1,0 +1,72 @@
+//! Implicit (`id_token`) and hybrid (`code id_token`) responses from the fragment, with
+//! `c_hash` checked.
+
+use oidc_core::jwt::{header_algorithm, verify_token_hash};
+use oidc_core::messages::*;
+use oidc_core::validation::{AuthenticationResponseValidation, Nonce};
+use oidc_core::{Location, OidcMessage};
+
+use crate::harness::{setup, verify_id_token, Browser, REDIRECT_URI};
+
+#[test]
+#[ignore = "needs Node.js and `npm ci` in tests/interop: run tests/interop/run.sh"]
+fn implicit_and_hybrid_responses() {
+    let ctx = setup();
+    let browser = Browser::new(&ctx.provider.issuer);
+
+    // Step 5: implicit (id_token) and hybrid (code id_token) from the fragment.
+    let mut implicit = AuthenticationRequest::new("rp-native", REDIRECT_URI, ["openid"]);
+    implicit.response_type = "id_token".into();
+    implicit.state = Some("s-implicit".into());
+    implicit.nonce = Some("n-implicit".into());
+    let redirect = browser.authorize(
+        &implicit
+            .to_url(&ctx.metadata.authorization_endpoint)
+            .unwrap(),
+        "alice",
+    );
+    assert!(redirect.contains('#'), "fragment response: {redirect}");
+    let response = AuthenticationResponse::from_url(&redirect, Location::Auto).unwrap();
+    response
+        .validate_extern(&AuthenticationResponseValidation::from_metadata(
+            Some("s-implicit"),
+            &ctx.metadata,
+        ))
+        .unwrap();
+    let success = response.into_result().unwrap();
+    verify_id_token(
+        &ctx,
+        success.id_token.as_deref().unwrap(),
+        "rp-native",
+        Nonce::Sent(Some("n-implicit")),
+    );
+
+    let mut hybrid = AuthenticationRequest::new("rp-native", REDIRECT_URI, ["openid"]);
+    hybrid.response_type = "code id_token".into();
+    hybrid.state = Some("s-hybrid".into());
+    hybrid.nonce = Some("n-hybrid".into());
+    hybrid.code_challenge = Some(oidc_core::pkce::s256_challenge(
+        "hybrid-verifier-0123456789-0123456789-0123456789",
+    ));
+    hybrid.code_challenge_method = Some("S256".into());
+    let redirect = browser.authorize(
+        &hybrid.to_url(&ctx.metadata.authorization_endpoint).unwrap(),
+        "alice",
+    );
+    let success = AuthenticationResponse::from_url(&redirect, Location::Fragment)
+        .unwrap()
+        .into_result()
+        .unwrap();
+    let jwt = success.id_token.as_deref().unwrap();
+    let claims = verify_id_token(&ctx, jwt, "rp-native", Nonce::Sent(Some("n-hybrid")));
+    let c_hash = claims
+        .c_hash
+        .as_deref()
+        .expect("c_hash in a hybrid ID Token");
+    assert!(verify_token_hash(
+        header_algorithm(jwt).unwrap(),
+        success.code.as_deref().unwrap(),
+        c_hash
+    ));
+    eprintln!("implicit and hybrid: ok (c_hash checked)");
+}

@@ -1,0 +1,74 @@
+//! RP-initiated logout with `id_token_hint`, and the back-channel logout POST that
+//! follows it.
+
+use oidc_core::jwt::JwtOptions;
+use oidc_core::messages::*;
+use oidc_core::validation::{LogoutTokenValidation, Nonce};
+use oidc_core::OidcMessage;
+
+use crate::harness::{
+    code_flow, form_action, hidden_input, setup, verify_id_token, Browser, ClientAuth, TIMEOUT,
+};
+
+#[test]
+#[ignore = "needs Node.js and `npm ci` in tests/interop: run tests/interop/run.sh"]
+fn rp_initiated_and_back_channel_logout() {
+    let ctx = setup();
+    let browser = Browser::new(&ctx.provider.issuer);
+
+    let (tokens, nonce) = code_flow(
+        &ctx,
+        &browser,
+        "rp-basic",
+        ClientAuth::Basic("rp-basic-secret"),
+    );
+    let id_token_jwt = tokens.id_token.clone().expect("an ID Token");
+    let id_token = verify_id_token(&ctx, &id_token_jwt, "rp-basic", Nonce::Sent(Some(&nonce)));
+
+    // Step 6: RP-initiated logout with id_token_hint; the back-channel logout POST.
+    let logout = RpInitiatedLogoutRequest {
+        id_token_hint: Some(id_token_jwt.clone()),
+        post_logout_redirect_uri: Some("http://127.0.0.1:9/bye".into()),
+        state: Some("s-logout".into()),
+        ..Default::default()
+    };
+    let end_session = ctx.metadata.end_session_endpoint.clone().unwrap();
+    let page = browser.get(&logout.to_url(&end_session).unwrap(), None);
+    assert_eq!(
+        page.status, 200,
+        "a logout confirmation page: {}",
+        page.body
+    );
+    let confirm = format!("xsrf={}&logout=yes", hidden_input(&page.body, "xsrf"));
+    let done = browser.post_form(&form_action(&page.body), &confirm, None);
+    let location = done.location.expect("a redirect after logout");
+    assert!(location.starts_with("http://127.0.0.1:9/bye"), "{location}");
+    assert!(location.contains("state=s-logout"));
+
+    let body = ctx
+        .backchannel
+        .recv_timeout(TIMEOUT)
+        .expect("the back-channel logout POST");
+    let notification = BackChannelLogoutNotification::from_form(&body).unwrap();
+    let logout_token = BackChannelLogoutToken::from_jwt(
+        &notification.logout_token,
+        &ctx.keys,
+        &JwtOptions::default(),
+    )
+    .unwrap();
+    logout_token
+        .validate_extern(
+            &LogoutTokenValidation::new(&ctx.metadata.issuer, "rp-basic").validate_sid_exists(
+                |sid| {
+                    if Some(sid) == id_token.sid.as_deref() {
+                        Ok(())
+                    } else {
+                        Err(format!("unknown session {sid}"))
+                    }
+                },
+            ),
+        )
+        .unwrap();
+    assert_eq!(logout_token.sub.as_deref(), Some("alice"));
+    eprintln!("RP-initiated and back-channel logout: ok");
+}
