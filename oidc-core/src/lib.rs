@@ -51,6 +51,7 @@ extern crate self as oidc_core;
 #[doc(hidden)]
 pub mod __private;
 pub mod codec;
+mod cost;
 mod error;
 #[cfg(feature = "jwt")]
 pub mod jwt;

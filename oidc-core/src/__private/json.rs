@@ -13,6 +13,7 @@ use super::form_decode::form_pair;
 use super::format::{is_form_format, SerializerKind};
 use super::seeds::{Nullable, TextSeed};
 use super::{secret_reason, Fields};
+use crate::cost::{count, Cost};
 use crate::error::{Error, ErrorKind};
 use crate::types::ExtraParams;
 
@@ -35,6 +36,28 @@ enum DeMode {
 }
 
 impl DeCtx {
+    /// For a decode of a `&str` by serde_json (unknown members are borrowed raw).
+    pub(super) fn native(msg: &'static str) -> Self {
+        DeCtx {
+            msg,
+            mode: DeMode::NativeJson,
+            error: None,
+            missing: None,
+        }
+    }
+
+    /// The first structured error, if one was kept.
+    pub(super) fn take_error(&mut self) -> Option<Error> {
+        self.error.take()
+    }
+
+    /// A tolerant reader goes on after `e`: keeps it unless an earlier one is kept.
+    pub(super) fn keep_going<E: de::Error>(&mut self, e: E) {
+        if self.error.is_none() {
+            self.error = Some(Error::new(self.msg, ErrorKind::Json(e.to_string())));
+        }
+    }
+
     /// Keeps `err` for the caller and turns it into the deserializer's error type.
     pub fn fail<E: de::Error>(&mut self, err: Error) -> E {
         let e = E::custom(&err);
@@ -116,6 +139,7 @@ impl<'de, T: Fields> Visitor<'de> for MessageVisitor<'_, T> {
 /// `OidcMessage::from_json`; with `lenient`, also the absent required members that
 /// were given their default.
 pub fn from_json<T: Fields>(json: &str, lenient: bool) -> Result<(T, Vec<&'static str>), Error> {
+    count(Cost::DocumentRead);
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let mut cx = DeCtx {
         msg: T::NAME,

@@ -44,7 +44,7 @@ pub use format::{serializer_kind, SerializerKind};
 pub use json::{deserialize, from_json, json_extra, json_value, to_json, DeCtx};
 pub use lenient_default::{required, Probe, ViaDefault, WithoutDefault};
 pub use redact::{Redacted, RedactedOption};
-pub use response::{decode_response, form_has_param, json_has_member};
+pub use response::{response_from_form, response_from_json};
 pub use seeds::{deserialize_string_value, Lenient, Plain, SpaceList};
 pub use serialize::{
     serialize, serialize_extra, serialize_json_field, serialize_value, SpaceJoined,

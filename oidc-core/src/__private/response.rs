@@ -1,80 +1,244 @@
-//! Telling a success response from an error response in one pass.
+//! Telling a success response from an error response (RFC 6749 §4.1.2.1, §5.2: an
+//! error response is the one with an `error` parameter), reading the document at most
+//! twice.
+//!
+//! 1. The success message is decoded (one pass). If that works and it did not catch a
+//!    non-empty `error` as an unknown parameter, it is the answer: a success response
+//!    is read once.
+//! 2. Otherwise the error message is decoded in a *tolerant* pass that reads the whole
+//!    document even when a member does not fit (the first problem is kept), and notes
+//!    whether a non-empty `error` member is there. With one, the document is an error
+//!    response and the answer is that pass's result; without one, it was meant as a
+//!    success response and the answer is the success message's error.
+//!
+//! So the error path re-reads the document exactly once, whatever it holds (an earlier
+//! version probed for `error` and then decoded the error message: three passes).
 
 use std::fmt;
+use std::marker::PhantomData;
 
-use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde_json::value::RawValue;
 
+use super::form_decode::{decode_form, form_pair};
+use super::json::{from_json, DeCtx};
 use super::seeds::TextSeed;
+use super::Fields;
 use crate::codec::form::parse_pairs;
+use crate::cost::{count, Cost};
 use crate::error::{Error, ErrorKind};
 use crate::types::ExtraParams;
 
-/// caught a non-empty `error` member as unknown; when it failed, `has_error` probes the
-/// document and, if there is an `error`, the error message is decoded, else the success
-/// message's error is the answer. `Ok(Err(..))` is an error response.
-pub fn decode_response<S, E>(
+/// The member that makes a document an error response.
+const ERROR: &str = "error";
+
+/// `response_enum!`'s `from_form`: `Ok(Err(..))` is an error response.
+pub fn response_from_form<S: Fields, E: Fields>(
+    name: &'static str,
+    body: &str,
+    extra_of: impl FnOnce(&S) -> &ExtraParams,
+) -> Result<Result<S, E>, Error> {
+    decide(decode_form::<S>(body, None), extra_of, || {
+        tolerant_form::<E>(name, body)
+    })
+}
+
+/// `response_enum!`'s `from_json`: `Ok(Err(..))` is an error response.
+pub fn response_from_json<S: Fields, E: Fields>(
+    name: &'static str,
+    json: &str,
+    extra_of: impl FnOnce(&S) -> &ExtraParams,
+) -> Result<Result<S, E>, Error> {
+    let success = from_json::<S>(json, false).map(|(message, _)| message);
+    decide(success, extra_of, || tolerant_json::<E>(name, json))
+}
+
+/// What the tolerant pass over an error message found.
+struct ErrorPass<E> {
+    /// A non-empty, non-null `error` member is present.
+    present: bool,
+    /// The document itself cannot be read (not JSON, not a form): `result` says why,
+    /// naming the response enum.
+    unreadable: bool,
+    /// The error message, or the first problem met while reading it.
+    result: Result<E, Error>,
+}
+
+fn decide<S, E>(
     success: Result<S, Error>,
     extra_of: impl FnOnce(&S) -> &ExtraParams,
-    has_error: impl FnOnce() -> Result<bool, Error>,
-    error: impl FnOnce() -> Result<E, Error>,
+    error_pass: impl FnOnce() -> ErrorPass<E>,
 ) -> Result<Result<S, E>, Error> {
-    match success {
-        Ok(success) if !extra_has_error(extra_of(&success)) => Ok(Ok(success)),
-        Ok(_) => error().map(Err),
-        Err(_) if has_error()? => error().map(Err),
-        Err(success_error) => Err(success_error),
+    if let Ok(message) = &success {
+        if !extra_has_error(extra_of(message)) {
+            return success.map(Ok);
+        }
     }
+    let pass = error_pass();
+    if pass.present || pass.unreadable {
+        return pass.result.map(Err);
+    }
+    success.map(Ok)
 }
 
 /// Whether a decoded success message caught a non-empty, non-null `error` member as an
 /// unknown one (then the document is an error response after all).
 fn extra_has_error(extra: &ExtraParams) -> bool {
-    match extra.value("error") {
+    match extra.value(ERROR) {
         None => false,
         Some(crate::ExtraValue::Text(text)) => !text.is_empty(),
         Some(crate::ExtraValue::Json(json)) => json != "null" && json != "\"\"",
     }
 }
 
-/// Whether a form body has a non-empty parameter `name` (how response enums tell an
-/// error response from a success response).
-pub fn form_has_param(message: &'static str, body: &str, name: &str) -> Result<bool, Error> {
-    let mut found = false;
-    parse_pairs(message, body, |key, value| {
-        found |= key == name && !value.is_empty();
+/// The error message from a form body, reading every pair even after a problem. A
+/// malformed pair (bad percent-encoding) still stops it: then the body is not a form,
+/// and the error names the response enum (`name`).
+fn tolerant_form<E: Fields>(name: &'static str, body: &str) -> ErrorPass<E> {
+    let mut b = E::Builder::default();
+    let mut present = false;
+    let mut first: Option<Error> = None;
+    let read = parse_pairs(name, body, |key, value| {
+        present |= key == ERROR && !value.is_empty();
+        if let Err(e) = form_pair::<E>(&mut b, E::NAME, &key, value) {
+            first.get_or_insert(e);
+        }
         Ok(())
-    })?;
-    Ok(found)
+    });
+    let unreadable = read.is_err();
+    let result = match (read, first) {
+        (Err(e), _) | (Ok(()), Some(e)) => Err(e),
+        (Ok(()), None) => E::finish(b, E::NAME, None),
+    };
+    ErrorPass {
+        present,
+        unreadable,
+        result,
+    }
 }
 
-/// Whether a JSON object has a non-null, non-empty member `name`. Values are skipped
-/// without being built.
-pub fn json_has_member(message: &'static str, json: &str, name: &str) -> Result<bool, Error> {
-    struct Probe<'n>(&'n str);
-    impl<'de> Visitor<'de> for Probe<'_> {
-        type Value = bool;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a JSON object")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
-            let mut found = false;
-            while let Some(key) = map.next_key_seed(TextSeed)? {
-                if key == self.0 {
-                    let value: Option<serde_json::Value> = map.next_value()?;
-                    found |= match value {
-                        None => false,
-                        Some(serde_json::Value::String(s)) => !s.is_empty(),
-                        Some(_) => true,
-                    };
-                } else {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-            Ok(found)
-        }
-    }
+/// The error message from a JSON document, reading every member even after a problem:
+/// each value is first delimited as raw JSON (borrowed, so a value that does not fit
+/// its field cannot leave the parser mid-value), then decoded from that text. A syntax
+/// error still stops it (then the error names the response enum, `name`).
+fn tolerant_json<E: Fields>(name: &'static str, json: &str) -> ErrorPass<E> {
+    count(Cost::DocumentRead);
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-    serde_json::Deserializer::from_str(json)
-        .deserialize_map(Probe(name))
-        .map_err(|e| Error::new(message, ErrorKind::Json(e.to_string())))
+    let mut cx = DeCtx::native(E::NAME);
+    let mut present = false;
+    let mut de = serde_json::Deserializer::from_str(json);
+    let visitor = TolerantVisitor::<E> {
+        cx: &mut cx,
+        present: &mut present,
+        _message: PhantomData,
+    };
+    let read = de
+        .deserialize_map(visitor)
+        .and_then(|v| de.end().map(|()| v));
+    let unreadable = read.is_err();
+    let result = match read {
+        Ok(result) => result,
+        Err(e) => Err(Error::new(name, ErrorKind::Json(e.to_string()))),
+    };
+    ErrorPass {
+        present,
+        unreadable,
+        result,
+    }
+}
+
+struct TolerantVisitor<'c, E> {
+    cx: &'c mut DeCtx,
+    present: &'c mut bool,
+    _message: PhantomData<E>,
+}
+
+impl<'de, E: Fields> Visitor<'de> for TolerantVisitor<'_, E> {
+    /// The outer `Result` is the parse (a syntax error stops it), the inner one the
+    /// message.
+    type Value = Result<E, Error>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "a JSON object with the members of {}", E::NAME)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let cx = self.cx;
+        let mut b = E::Builder::default();
+        while let Some(key) = map.next_key_seed(TextSeed)? {
+            let mut value = RawFirst {
+                map: &mut map,
+                raw: None,
+                broken: false,
+            };
+            let outcome = match E::json_field(&mut b, cx, &key, &mut value) {
+                Ok(true) => Ok(()),
+                Ok(false) => E::json_extra(&mut b, cx, &key, &mut value).map(|_| ()),
+                Err(e) => Err(e),
+            };
+            let (raw, broken) = (value.raw, value.broken);
+            if let Err(e) = outcome {
+                if broken {
+                    return Err(e);
+                }
+                // The problem is recorded in `cx`; a value refused before it was read
+                // (a repeated name) is skipped.
+                cx.keep_going(e);
+            }
+            let raw = match raw {
+                Some(raw) => raw,
+                None => map.next_value::<&RawValue>()?,
+            };
+            if key == ERROR {
+                *self.present |= raw.get() != "null" && raw.get() != "\"\"";
+            }
+        }
+        Ok(match cx.take_error() {
+            Some(first) => Err(first),
+            None => E::finish(b, cx.msg, None),
+        })
+    }
+}
+
+/// A `MapAccess` for one value: reads it as raw JSON from the real map first, then
+/// runs the seed on that text. A seed that fails leaves the real map at the next key.
+struct RawFirst<'m, 'de, A> {
+    map: &'m mut A,
+    raw: Option<&'de RawValue>,
+    /// The raw read itself failed: the document is not JSON.
+    broken: bool,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for RawFirst<'_, 'de, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        _seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        // Field readers only ever ask for the value.
+        Ok(None)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        let raw: &'de RawValue = match self.raw {
+            Some(_) => return Err(de::Error::custom("a value can be read once")),
+            None => self.map.next_value().inspect_err(|_| self.broken = true)?,
+        };
+        self.raw = Some(raw);
+        let mut value = serde_json::Deserializer::from_str(raw.get());
+        seed.deserialize(&mut value)
+            .map_err(|e| de::Error::custom(without_position(&e)))
+    }
+}
+
+/// A serde_json error's text without " at line 1 column N" (the position is inside one
+/// value, not the document).
+fn without_position(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    match text.strip_suffix(&suffix) {
+        Some(message) => message.to_owned(),
+        None => text,
+    }
 }

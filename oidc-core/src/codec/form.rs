@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 
+use crate::cost::{count, Cost};
 use crate::error::{Error, ErrorKind};
 
 /// Splits `body` into percent-decoded `(name, value)` pairs and hands each to `sink`.
@@ -21,6 +22,7 @@ pub fn parse_pairs(
     body: &str,
     mut sink: impl for<'v> FnMut(Cow<'v, str>, Cow<'v, str>) -> Result<(), Error>,
 ) -> Result<(), Error> {
+    count(Cost::DocumentRead);
     let bytes = body.as_bytes();
     let mut key_buf = [0u8; STACK];
     let mut value_buf = [0u8; STACK];

@@ -63,27 +63,19 @@ macro_rules! response_enum {
             /// Decodes a JSON response body.
             ///
             /// The success message is tried first, so a success response is read in one
-            /// pass; the document is probed for `error` only when that fails.
+            /// pass; otherwise the error message is read in one more pass, which also
+            /// tells whether the document has an `error` member at all (see
+            /// `__private::response`).
             pub fn from_json(json: &str) -> ::core::result::Result<Self, $crate::Error> {
-                $crate::__private::decode_response(
-                    <$success as $crate::OidcMessage>::from_json(json),
-                    |success| &success.extra,
-                    || $crate::__private::json_has_member(stringify!($name), json, "error"),
-                    || <$error as $crate::OidcMessage>::from_json(json),
-                )
-                .map(Self::from_decoded)
+                $crate::__private::response_from_json::<$success, $error>(stringify!($name), json, |success| &success.extra)
+                    .map(Self::from_decoded)
             }
 
             /// Decodes a form-encoded response (e.g. a `form_post` body, or GitHub's
             /// form-encoded token responses). Success first, as for JSON.
             pub fn from_form(body: &str) -> ::core::result::Result<Self, $crate::Error> {
-                $crate::__private::decode_response(
-                    <$success as $crate::OidcMessage>::from_form(body),
-                    |success| &success.extra,
-                    || $crate::__private::form_has_param(stringify!($name), body, "error"),
-                    || <$error as $crate::OidcMessage>::from_form(body),
-                )
-                .map(Self::from_decoded)
+                $crate::__private::response_from_form::<$success, $error>(stringify!($name), body, |success| &success.extra)
+                    .map(Self::from_decoded)
             }
 
             fn from_decoded(decoded: ::core::result::Result<$success, $error>) -> Self {

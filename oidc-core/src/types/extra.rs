@@ -1,5 +1,8 @@
 use std::borrow::Cow;
 use std::fmt;
+use std::hash::{BuildHasher, RandomState};
+
+use hashbrown::HashTable;
 
 use serde::de::{self, DeserializeOwned, IntoDeserializer};
 use serde::ser::SerializeMap;
@@ -7,6 +10,7 @@ use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
 use crate::__private::SerializerKind;
+use crate::cost::{count, Cost};
 use crate::error::{Error, ErrorKind};
 
 /// The unknown parameters / claims of a message, in the order they arrived.
@@ -34,9 +38,47 @@ use crate::error::{Error, ErrorKind};
 /// let json = Callback::from_json(r#"{"code":"abc","groups":["a","b"]}"#).unwrap();
 /// assert_eq!(json.extra.get::<Vec<String>>("groups").unwrap().unwrap(), ["a", "b"]);
 /// ```
+///
+/// # Cost
+///
+/// Every operation is linear in the input at worst, whatever a sender puts in it:
+/// looking a name up (`get`, `value`, `contains`, `insert`, and the duplicate check
+/// while decoding) compares it with every stored name while there are at most 16 of
+/// them, and goes through a hash index of the names (std's randomly keyed SipHash, so a
+/// sender cannot choose colliding names) once there are more, so decoding a message
+/// with n unknown parameters costs O(n) and a caller looping over lookups pays O(1)
+/// per lookup. `remove` keeps the order and costs O(n). Each parameter is one heap
+/// block (name and value share it); the index, when built, is one more for all.
 #[derive(Clone, Default)]
 pub struct ExtraParams {
     entries: Vec<Entry>,
+    /// Positions in `entries` by name; built once there are more than [`LINEAR_MAX`]
+    /// entries (below that a scan is as fast and allocates nothing).
+    index: Option<Box<NameIndex>>,
+}
+
+/// Up to this many entries, lookups scan.
+const LINEAR_MAX: usize = 16;
+
+/// A hash table of positions in `entries`, hashed by the entry's name, so that names
+/// are stored once (in their entry).
+#[derive(Clone)]
+struct NameIndex {
+    table: HashTable<usize>,
+    hasher: RandomState,
+}
+
+impl NameIndex {
+    fn build(entries: &[Entry]) -> Box<NameIndex> {
+        let hasher = RandomState::new();
+        let mut table = HashTable::with_capacity(entries.len() * 2);
+        for (position, entry) in entries.iter().enumerate() {
+            table.insert_unique(hasher.hash_one(entry.name()), position, |&i| {
+                hasher.hash_one(entries[i].name())
+            });
+        }
+        Box::new(NameIndex { table, hasher })
+    }
 }
 
 /// One unknown parameter. Name and value share one buffer so that decoding costs one
@@ -203,25 +245,65 @@ impl ExtraParams {
         Ok(())
     }
 
-    /// Removes `name`, returning whether it was present.
+    /// Removes `name`, returning whether it was present. The others keep their order;
+    /// this costs O(n).
     pub fn remove(&mut self, name: &str) -> bool {
-        let before = self.entries.len();
-        self.entries.retain(|e| e.name() != name);
-        before != self.entries.len()
+        let Some(position) = self.position(name) else {
+            return false;
+        };
+        self.entries.remove(position);
+        self.index = (self.entries.len() > LINEAR_MAX).then(|| NameIndex::build(&self.entries));
+        true
     }
 
     fn find(&self, name: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.name() == name)
+        self.position(name).map(|i| &self.entries[i])
     }
 
-    fn set(&mut self, entry: Entry) {
-        match self.entries.iter_mut().find(|e| e.name() == entry.name()) {
-            Some(slot) => *slot = entry,
-            None => self.entries.push(entry),
+    /// Where `name` is in `entries`: through the index when there is one, else by a scan
+    /// of at most [`LINEAR_MAX`] names.
+    fn position(&self, name: &str) -> Option<usize> {
+        let same = |entry: &Entry| {
+            count(Cost::NameProbe);
+            entry.name() == name
+        };
+        match &self.index {
+            Some(index) => index
+                .table
+                .find(index.hasher.hash_one(name), |&i| same(&self.entries[i]))
+                .copied(),
+            None => self.entries.iter().position(same),
         }
     }
 
-    /// Decoders: appends a parameter, rejecting a repeated name (RFC 6749 §3.1).
+    fn set(&mut self, entry: Entry) {
+        match self.position(entry.name()) {
+            // Same name, same place: the index stays valid.
+            Some(position) => self.entries[position] = entry,
+            None => self.push(entry),
+        }
+    }
+
+    /// Appends an entry whose name is not present yet, keeping the index up to date
+    /// (or building it when the scan limit is passed).
+    fn push(&mut self, entry: Entry) {
+        self.entries.push(entry);
+        let entries = &self.entries;
+        match &mut self.index {
+            Some(index) => {
+                let NameIndex { table, hasher } = &mut **index;
+                let position = entries.len() - 1;
+                table.insert_unique(hasher.hash_one(entries[position].name()), position, |&i| {
+                    hasher.hash_one(entries[i].name())
+                });
+            }
+            None if entries.len() > LINEAR_MAX => self.index = Some(NameIndex::build(entries)),
+            None => {}
+        }
+    }
+
+    /// Decoders: appends a parameter, rejecting a repeated name (RFC 6749 §3.1). O(1)
+    /// (amortized), so decoding n unknown parameters is O(n).
     pub(crate) fn push_new(
         &mut self,
         message: &'static str,
@@ -229,10 +311,10 @@ impl ExtraParams {
         value: &str,
         json: bool,
     ) -> Result<(), Error> {
-        if self.contains(name) {
+        if self.position(name).is_some() {
             return Err(Error::duplicate(message, name));
         }
-        self.entries.push(Entry::new(name, value, json));
+        self.push(Entry::new(name, value, json));
         Ok(())
     }
 
