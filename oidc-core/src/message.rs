@@ -12,8 +12,10 @@ pub enum Location {
     Query,
     /// The fragment component (`#id_token=..`), the default for implicit and hybrid flows.
     Fragment,
-    /// The fragment when it holds parameters, else the query (what the Python library
-    /// `simple_openid_connect` does).
+    /// The fragment when it carries the message (one of its parameter names, or
+    /// `error`), else the query; an error then says which component was read. So
+    /// fragments that apps and providers add for themselves (`#_=_`, `#/callback`,
+    /// `#section`) do not hide a query response. See [`codec::url::parameters`].
     #[default]
     Auto,
 }
@@ -66,9 +68,12 @@ pub trait OidcMessage: Fields {
     }
 
     /// Decodes the parameters found at `location` in a redirect URL (absolute, origin
-    /// form `/cb?..`, or a bare query / fragment; see [`codec::url::parameters`]).
+    /// form `/cb?..`, or a bare query / fragment; ASCII tabs and newlines are ignored as
+    /// browsers do; see [`codec::url::parameters`]).
     fn from_url(url: &str, location: Location) -> Result<Self, Error> {
-        __private::decode_form(codec::url::parameters(url, location), None)
+        codec::url::decode_url(url, location, Self::declares, |params| {
+            __private::decode_form(params, None)
+        })
     }
 
     /// The JSON object: lists and nested values as JSON, unknown members as received.

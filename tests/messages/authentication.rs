@@ -48,7 +48,7 @@ fn a_success_response_needs_a_code_or_a_token() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        r#"AuthenticationSuccessResponse: missing required parameter "code""#
+        r#"AuthenticationSuccessResponse: missing required parameter "code" (read from the URL query)"#
     );
     assert!(AuthenticationResponse::from_url(
         "https://rp.example/cb#id_token=x.y.z&state=s",

@@ -60,6 +60,14 @@ pub trait Fields: Sized {
     /// One `Option` slot per field, filled while decoding.
     type Builder: Default;
 
+    /// Whether `name` is one of this message's parameters (aliases and flattened
+    /// messages included): how `Location::Auto` tells a fragment that carries the
+    /// message from one that does not (`#_=_`, `#/route`).
+    fn declares(name: &str) -> bool {
+        let _ = name;
+        false
+    }
+
     /// Decodes `key` if it is one of this message's (or a flattened message's) fields;
     /// gives the value back otherwise.
     fn form_field<'v>(
@@ -116,7 +124,7 @@ pub trait Fields: Sized {
 
 /// The reason given for a value that does not fit: hidden for secret parameters, so a
 /// decode error never echoes a secret.
-fn secret_reason(secret: bool, reason: String) -> String {
+pub(crate) fn secret_reason(secret: bool, reason: String) -> String {
     if secret {
         "invalid value (not shown: the parameter is secret)".to_owned()
     } else {

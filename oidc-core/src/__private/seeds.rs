@@ -213,9 +213,14 @@ impl<'de, T: ParamValue> Visitor<'de> for SpaceList<T> {
         if !self.accept_array {
             return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
         }
+        // Each element is read like the string form (split on spaces, empty pieces
+        // dropped), so `["openid profile", ""]` is the list `openid profile` and decodes
+        // to what it re-encodes as; `[]` and `[""]` are empty, i.e. absent.
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(4).min(64));
         while let Some(text) = seq.next_element_seed(TextSeed)? {
-            items.push(T::from_param(text).map_err(de::Error::custom)?);
+            for item in text.split(' ').filter(|item| !item.is_empty()) {
+                items.push(T::from_param(Cow::Borrowed(item)).map_err(de::Error::custom)?);
+            }
         }
         Ok(items)
     }

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use serde::de::{DeserializeSeed, MapAccess};
 
 use super::json::DeCtx;
+use super::secret_reason;
 use crate::error::Error;
 use crate::types::ExtraParams;
 
@@ -16,10 +17,13 @@ pub enum Stash {
 }
 
 impl Stash {
+    /// The alias value as the field's type; a secret field's value is not echoed in
+    /// the error.
     pub fn decode<T, S: DeserializeSeed<'static, Value = T>>(
         self,
         msg: &'static str,
         param: &str,
+        secret: bool,
         form: impl FnOnce(Cow<'_, str>) -> Result<T, Error>,
         seed: S,
     ) -> Result<T, Error> {
@@ -27,7 +31,7 @@ impl Stash {
             Stash::Text(text) => form(Cow::Owned(text)),
             Stash::Json(value) => seed
                 .deserialize(value)
-                .map_err(|e| Error::invalid(msg, param, e.to_string())),
+                .map_err(|e| Error::invalid(msg, param, secret_reason(secret, e.to_string()))),
         }
     }
 

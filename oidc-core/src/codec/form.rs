@@ -69,6 +69,18 @@ pub fn parse_pairs(
     Ok(())
 }
 
+/// Whether some parameter name in `body` satisfies `pred` (names percent-decoded;
+/// names that do not decode are skipped, values are not looked at). One pass, no
+/// allocation for names up to the stack buffer's size.
+pub(crate) fn any_name(body: &str, pred: impl Fn(&str) -> bool) -> bool {
+    let mut buf = [0u8; STACK];
+    body.split('&').any(|piece| {
+        let raw = piece.split('=').next().unwrap_or("");
+        let encoded = raw.contains(['%', '+']);
+        decode_component(raw, encoded, &mut buf).is_ok_and(|name| pred(&name))
+    })
+}
+
 const PLAIN: u8 = 0;
 const AMP: u8 = 1;
 const EQ: u8 = 2;

@@ -70,7 +70,9 @@ pub struct AuthenticationRequest {
     /// `claims` — OPTIONAL (§5.5). A JSON object; one JSON-text parameter in URLs and forms.
     #[oidc(json)]
     pub claims: Option<serde_json::Value>,
-    /// `request` — OPTIONAL (§6.1). A Request Object (JWT).
+    /// `request` — OPTIONAL (§6.1). A Request Object (JWT). Redacted in `Debug`: it
+    /// can carry `id_token_hint` and personal data (see [`ExtraParams::CREDENTIALS`]).
+    #[oidc(secret)]
     pub request: Option<String>,
     /// `request_uri` — OPTIONAL (§6.2).
     pub request_uri: Option<String>,
@@ -135,6 +137,8 @@ pub struct AuthenticationSuccessResponse {
     /// `authorization_response_iss_parameter_supported`.
     pub iss: Option<String>,
     /// `id_token` — REQUIRED for response types containing `id_token` (§3.2.2.5).
+    /// Redacted in `Debug`.
+    #[oidc(secret)]
     pub id_token: Option<String>,
     /// `access_token` — REQUIRED for response types containing `token` (§3.2.2.5).
     #[oidc(secret)]

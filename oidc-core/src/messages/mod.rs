@@ -85,9 +85,18 @@ macro_rules! response_enum {
                 }
             }
 
-            /// Decodes the parameters at `location` of a redirect URL.
+            /// Decodes the parameters at `location` of a redirect URL. `Location::Auto`
+            /// reads the fragment when it carries either message (or `error`).
             pub fn from_url(url: &str, location: $crate::Location) -> ::core::result::Result<Self, $crate::Error> {
-                Self::from_form($crate::codec::url::parameters(url, location))
+                $crate::codec::url::decode_url(
+                    url,
+                    location,
+                    |name| {
+                        <$success as $crate::__private::Fields>::declares(name)
+                            || <$error as $crate::__private::Fields>::declares(name)
+                    },
+                    Self::from_form,
+                )
             }
 
             /// True for `Success`.
@@ -138,13 +147,20 @@ macro_rules! response_enum {
 pub(crate) use response_enum;
 
 /// Error responses are errors: `Display` gives `code: description`, so `?` works.
+///
+/// Both come from the sender (a forged redirect can carry any text), so they are
+/// written as one short line: control, line-separator and bidirectional characters
+/// escaped, the code cut after 64 characters and the description after 200 (see
+/// `crate::error`). `error_uri` is not printed: a link chosen by the sender has no
+/// place in a log line.
 macro_rules! error_response {
     ($($name:ident),*) => {$(
         impl ::core::fmt::Display for $name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.error.as_ref())?;
+                let code: &str = self.error.as_ref();
+                write!(f, "{}", $crate::error::OneLine::at_most(code, 64))?;
                 if let Some(description) = &self.error_description {
-                    write!(f, ": {description}")?;
+                    write!(f, ": {}", $crate::error::OneLine::new(description))?;
                 }
                 Ok(())
             }

@@ -284,6 +284,8 @@ pub struct TokenSuccessResponse {
     #[oidc(space_delimited, accept(array))]
     pub scope: Option<Vec<String>>,
     /// `id_token` — the ID Token (OIDC Core §3.1.3.3); see the type's documentation.
+    /// Redacted in `Debug`.
+    #[oidc(secret)]
     pub id_token: Option<String>,
     /// Any other member (`ext_expires_in`, `instance_url`, `custom`, ...).
     #[oidc(extra)]

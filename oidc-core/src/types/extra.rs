@@ -168,6 +168,93 @@ impl<'a> ExtraValue<'a> {
 }
 
 impl ExtraParams {
+    /// Registered parameter names whose value is a credential: a secret, a token, a
+    /// code, or a document that carries one. `Debug` prints `<redacted>` in place of
+    /// the value of an unknown parameter with one of these names (compared ASCII
+    /// case-insensitively), and [`get`](Self::get) does not echo it in an error; every
+    /// other unknown parameter prints as it is.
+    ///
+    /// Taken from the IANA "OAuth Parameters" registry and the specs that define the
+    /// messages these names travel in:
+    ///
+    /// | name | what it carries |
+    /// |---|---|
+    /// | `access_token`, `refresh_token` | tokens (RFC 6749 §4.2.2, §5.1) |
+    /// | `code` | the authorization code (RFC 6749 §4.1.2) |
+    /// | `client_secret`, `password` | client and user passwords (RFC 6749 §2.3.1, §4.3.2) |
+    /// | `code_verifier` | the PKCE secret (RFC 7636 §4.5) |
+    /// | `assertion`, `client_assertion` | assertion grants and client authentication (RFC 7521 §4.1, §4.2; RFC 7523) |
+    /// | `device_code`, `user_code` | device grant codes (RFC 8628 §3.2, §3.4); `user_code` is also a user's secret in CIBA (§7.1) |
+    /// | `subject_token`, `actor_token` | token exchange inputs (RFC 8693 §2.1) |
+    /// | `id_token`, `id_token_hint` | ID Tokens (OIDC Core 1.0 §3.1.3.3, §3.1.2.1) |
+    /// | `logout_token` | the Logout Token (OIDC Back-Channel Logout 1.0 §2.5) |
+    /// | `login_hint_token`, `auth_req_id`, `client_notification_token` | CIBA tokens and the polling handle (OIDC CIBA Core 1.0 §7.1, §7.3) |
+    /// | `token` | the token to revoke or introspect (RFC 7009 §2.1, RFC 7662 §2.1) |
+    /// | `request` | a Request Object (RFC 9101): it can carry `id_token_hint` and personal data, so it is treated as one |
+    /// | `response` | a JWT-secured authorization response (JARM §2.1), which holds the code or tokens |
+    /// | `registration_access_token` | the client configuration token (RFC 7592 §3) |
+    /// | `pre-authorized_code`, `tx_code` | OpenID for Verifiable Credential Issuance token request codes |
+    /// | `vp_token` | verifiable presentations (OpenID for Verifiable Presentations) |
+    /// | `rpt`, `pct`, `claim_token`, `ticket` | UMA 2.0 Grant tokens and the permission ticket (§3.3.1, §3.3.5) |
+    /// | `nfv_token` | the NFV token (ETSI GS NFV-SEC 022) |
+    ///
+    /// Deliberately visible: references and public values such as `state`, `nonce`,
+    /// `code_challenge`, `dpop_jkt` (a key thumbprint), `request_uri`, `client_id`,
+    /// `login_hint`, `session_state`, the `*_type` names.
+    ///
+    /// ```
+    /// use oidc_core::messages::TokenRequest;
+    ///
+    /// let request = TokenRequest::from_form(
+    ///     "grant_type=urn:ietf:params:oauth:grant-type:device_code&device_code=GmRhmhcxhwAzkoEqiMEg_DnyEysNkuNhszIySk9eS&resource=https://api",
+    /// )?;
+    /// let debug = format!("{:?}", request.extra());
+    /// assert!(debug.contains(r#""device_code": <redacted>"#));
+    /// assert!(debug.contains(r#""resource": "https://api""#));
+    /// assert!(!debug.contains("GmRhmhcx"));
+    /// # Ok::<(), oidc_core::Error>(())
+    /// ```
+    pub const CREDENTIALS: &'static [&'static str] = &[
+        "access_token",
+        "refresh_token",
+        "code",
+        "client_secret",
+        "password",
+        "code_verifier",
+        "assertion",
+        "client_assertion",
+        "device_code",
+        "user_code",
+        "subject_token",
+        "actor_token",
+        "id_token",
+        "id_token_hint",
+        "logout_token",
+        "login_hint_token",
+        "auth_req_id",
+        "client_notification_token",
+        "token",
+        "request",
+        "response",
+        "registration_access_token",
+        "pre-authorized_code",
+        "tx_code",
+        "vp_token",
+        "rpt",
+        "pct",
+        "claim_token",
+        "ticket",
+        "nfv_token",
+    ];
+
+    /// Whether `name` is one of [`CREDENTIALS`](Self::CREDENTIALS), ASCII
+    /// case-insensitively.
+    pub fn is_credential(name: &str) -> bool {
+        Self::CREDENTIALS
+            .iter()
+            .any(|credential| credential.eq_ignore_ascii_case(name))
+    }
+
     /// No parameters.
     pub fn new() -> Self {
         ExtraParams::default()
@@ -202,7 +289,8 @@ impl ExtraParams {
     }
 
     /// The value of `name` decoded as `T`: `Ok(None)` when absent, an error naming the
-    /// parameter when it does not fit `T`. Text values from forms decode into numbers and
+    /// parameter when it does not fit `T` (without the value when the name is one of
+    /// the [`CREDENTIALS`](Self::CREDENTIALS)). Text values from forms decode into numbers and
     /// booleans (`"42"` as `u32`), JSON values by their JSON type.
     pub fn get<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>, Error> {
         let Some(entry) = self.find(name) else {
@@ -213,6 +301,7 @@ impl ExtraParams {
             ExtraValue::Json(json) => serde_json::from_str(json).map_err(|e| e.to_string()),
         };
         result.map(Some).map_err(|reason| {
+            let reason = crate::__private::secret_reason(Self::is_credential(name), reason);
             Error::new(
                 "ExtraParams",
                 ErrorKind::InvalidValue {
@@ -361,11 +450,13 @@ impl PartialEq for ExtraParams {
     }
 }
 
+/// Values of the [`CREDENTIALS`](ExtraParams::CREDENTIALS) print as `<redacted>`.
 impl fmt::Debug for ExtraParams {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut map = f.debug_map();
         for (name, value) in self.iter() {
             match value {
+                _ if Self::is_credential(name) => map.entry(&name, &crate::__private::Redacted),
                 ExtraValue::Text(t) => map.entry(&name, &t),
                 ExtraValue::Json(j) => map.entry(&name, &format_args!("{j}")),
             };
@@ -492,6 +583,54 @@ mod tests {
         assert_eq!(extra.get_str("a").as_deref(), Some("3"));
         assert!(extra.remove("a"));
         assert!(!extra.contains("a"));
+    }
+
+    #[test]
+    fn credentials_are_redacted_in_debug_and_errors() {
+        let mut extra = ExtraParams::new();
+        for (i, name) in ExtraParams::CREDENTIALS.iter().enumerate() {
+            extra.insert(name, &format!("SECRET{i}"));
+        }
+        extra.insert("Subject_Token", "SECRETcase");
+        extra.insert_json("assertion", &["SECRETjson"]).unwrap();
+        extra.insert("resource", "https://api.example");
+        extra.insert("dpop_jkt", "NzbLsXh8uDCcd");
+        let debug = format!("{extra:?}");
+        assert!(!debug.contains("SECRET"), "{debug}");
+        assert_eq!(
+            debug.matches("<redacted>").count(),
+            ExtraParams::CREDENTIALS.len() + 1
+        );
+        assert!(
+            debug.contains(r#""resource": "https://api.example""#),
+            "{debug}"
+        );
+        assert!(debug.contains(r#""dpop_jkt": "NzbLsXh8uDCcd""#), "{debug}");
+        let err = extra.get::<u64>("device_code").unwrap_err();
+        assert!(!err.to_string().contains("SECRET"), "{err}");
+        assert_eq!(err.parameter(), Some("device_code"));
+        let err = extra.get::<u64>("resource").unwrap_err();
+        assert!(err.to_string().contains("https://api.example"), "{err}");
+    }
+
+    #[test]
+    fn the_credential_list_is_lower_case_and_has_no_repeats() {
+        let mut names = ExtraParams::CREDENTIALS.to_vec();
+        assert!(names.iter().all(|n| *n == n.to_ascii_lowercase()));
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), ExtraParams::CREDENTIALS.len());
+        for visible in [
+            "state",
+            "nonce",
+            "code_challenge",
+            "dpop_jkt",
+            "request_uri",
+            "client_id",
+        ] {
+            assert!(!ExtraParams::is_credential(visible), "{visible}");
+        }
+        assert!(ExtraParams::is_credential("ACCESS_TOKEN"));
     }
 
     #[test]

@@ -36,17 +36,13 @@ pub fn generate(plans: &[FieldPlan], validate: Option<&syn::ExprPath>) -> TokenS
         let seed = plan.json_seed();
         let secret = plan.secret();
         // RFC 6749 §3.1: an empty value is an omitted one, in JSON as in forms.
-        let non_empty = if plan.is_string() {
-            quote!(.filter(|v: &::std::string::String| !v.is_empty()))
-        } else {
-            TokenStream::new()
-        };
+        let absent = plan.absent_when_empty();
         form_arms.push(quote! {
             #wire => {
                 if b.#f.is_some() {
                     return ::core::result::Result::Err(#p::duplicate(msg, #wire));
                 }
-                b.#f = ::core::option::Option::Some(#decode?);
+                b.#f = ::core::option::Option::Some(#decode?)#absent;
             }
         });
         json_arms.push(quote! {
@@ -55,7 +51,7 @@ pub fn generate(plans: &[FieldPlan], validate: Option<&syn::ExprPath>) -> TokenS
                     let e = #p::duplicate(cx.msg, #wire);
                     return ::core::result::Result::Err(cx.fail(e));
                 }
-                b.#f = #p::json_value(cx, map, #wire, #seed, #secret)?#non_empty;
+                b.#f = #p::json_value(cx, map, #wire, #seed, #secret)?#absent;
             }
         });
         for (alias, slot) in plan.aliases().iter().zip(plan.alias_slots()) {
@@ -115,6 +111,8 @@ pub fn generate(plans: &[FieldPlan], validate: Option<&syn::ExprPath>) -> TokenS
         for (alias, slot) in plan.aliases().iter().zip(plan.alias_slots()) {
             let decode = plan.form_decode(alias);
             let seed = plan.json_seed();
+            let secret = plan.secret();
+            let absent = plan.absent_when_empty();
             let keep = match extra {
                 Some(x) => quote!(stash.keep(&mut b.#x, msg, #alias)?;),
                 None => quote!(let _ = stash;),
@@ -122,7 +120,7 @@ pub fn generate(plans: &[FieldPlan], validate: Option<&syn::ExprPath>) -> TokenS
             resolve_aliases.push(quote! {
                 if let ::core::option::Option::Some(stash) = b.#slot.take() {
                     if b.#f.is_none() {
-                        b.#f = ::core::option::Option::Some(stash.decode(msg, #alias, |value| #decode, #seed)?);
+                        b.#f = ::core::option::Option::Some(stash.decode(msg, #alias, #secret, |value| #decode, #seed)?)#absent;
                     } else {
                         #keep
                     }
@@ -169,7 +167,20 @@ pub fn generate(plans: &[FieldPlan], validate: Option<&syn::ExprPath>) -> TokenS
         }
     });
 
+    let mut names: Vec<String> = Vec::new();
+    for plan in &values {
+        names.push(plan.wire.clone());
+        names.extend(plan.aliases());
+    }
+    let declares = quote! {
+        false #(|| name == #names)* #(|| <#children as #p::Fields>::declares(name))*
+    };
+
     quote! {
+        fn declares(name: &str) -> bool {
+            #declares
+        }
+
         #[allow(unused_variables, unused_mut)]
         fn form_field<'__v>(
             b: &mut Self::Builder,

@@ -65,6 +65,19 @@ impl<'a> FieldPlan<'a> {
                 == Some("String")
     }
 
+    /// Applied to the decoded `Option` slot value: a value that decodes to nothing is
+    /// an absent one (RFC 6749 §3.1 says so of an empty value): an empty string, and a
+    /// list that held only separators (`scope=+++`, `"scope": " "`, `"scope": []`).
+    pub fn absent_when_empty(&self) -> TokenStream {
+        if self.is_string() {
+            quote!(.filter(|v: &::std::string::String| !v.is_empty()))
+        } else if let FieldKind::SpaceList(elem) = &self.kind {
+            quote!(.filter(|v: &::std::vec::Vec<#elem>| !v.is_empty()))
+        } else {
+            TokenStream::new()
+        }
+    }
+
     pub fn secret(&self) -> bool {
         self.field.attrs.secret.is_set()
     }
