@@ -217,6 +217,29 @@ fn vendor() -> impl Strategy<Value = Vendor> {
         })
 }
 
+/// Audiences in every shape, including single values whose text is JSON.
+#[derive(OidcMessage, Clone, PartialEq)]
+struct Audiences {
+    #[oidc(required)]
+    aud: Audience,
+    other: Option<Audience>,
+}
+
+/// A single audience that looks like JSON (an array, a string, broken JSON), or any
+/// text, or an array of any strings (empty ones and JSON-looking ones included).
+fn audience() -> impl Strategy<Value = Audience> {
+    let any_text = || prop::collection::vec(tricky_char(), 0..12).prop_map(String::from_iter);
+    prop_oneof![
+        text().prop_map(Audience::Single),
+        items().prop_map(|v| Audience::Single(serde_json::to_string(&v).unwrap())),
+        text().prop_map(|t| Audience::Single(serde_json::to_string(&t).unwrap())),
+        any_text().prop_map(|t| Audience::Single(format!("[{t}"))),
+        any_text().prop_map(|t| Audience::Single(format!(" \"{t}\" "))),
+        Just(Audience::Single(String::new())),
+        prop::collection::vec(any_text(), 0..4).prop_map(Audience::Multiple),
+    ]
+}
+
 /// Every codec round trip, and serde agreeing with the native codecs.
 fn check_round_trips<M>(m: &M) -> Result<(), TestCaseError>
 where
@@ -274,6 +297,13 @@ proptest! {
     #[test]
     fn vendor_round_trips(m in vendor()) {
         check_round_trips(&m)?;
+    }
+
+    /// An `Audience` keeps its shape through every codec: a single audience whose text
+    /// is a JSON array stays single (issue: `"[\"client\"]"` became a list).
+    #[test]
+    fn audiences_keep_their_shape(aud in audience(), other in proptest::option::of(audience())) {
+        check_round_trips(&Audiences { aud, other })?;
     }
 }
 

@@ -115,22 +115,93 @@ impl<'de> Deserialize<'de> for Audience {
     }
 }
 
-/// In a form, a single audience is its text and an array is its JSON text (a value
-/// that is a JSON array of strings decodes as `Multiple`).
+/// In a form (and a URL), a single audience is its text and an array is its JSON text.
+///
+/// The two must not be confused: a single audience whose text is itself a JSON array
+/// (`["client"]`) or a JSON string (`"client"`) is written as a JSON string literal
+/// (`"[\"client\"]"`), so that every value comes back exactly as it was:
+///
+/// | value | parameter text |
+/// |---|---|
+/// | `Single("client")` | `client` |
+/// | `Multiple(["a", "b"])` | `["a","b"]` |
+/// | `Single("[\"a\"]")` | `"[\"a\"]"` |
+/// | `Single("\"a\"")` | `"\"a\""` |
+/// | `Single("")` | `""` (an empty parameter would mean "absent") |
+///
+/// Decoding reverses it: text that is a JSON array of strings is `Multiple`, text that
+/// is a JSON string is `Single` of that string, anything else is `Single` as it is.
 impl ParamValue for Audience {
     fn from_param(text: Cow<'_, str>) -> Result<Self, String> {
-        if text.starts_with('[') {
-            if let Ok(many) = serde_json::from_str::<Vec<String>>(&text) {
-                return Ok(Audience::Multiple(many));
-            }
+        match json_form(&text) {
+            Some(audience) => Ok(audience),
+            None => Ok(Audience::Single(text.into_owned())),
         }
-        Ok(Audience::Single(text.into_owned()))
     }
 
     fn with_param<R>(&self, f: impl FnOnce(&str) -> R) -> R {
         match self {
+            Audience::Single(one) if one.is_empty() || json_form(one).is_some() => {
+                f(&serde_json::to_string(one).unwrap_or_default())
+            }
             Audience::Single(one) => f(one),
             Audience::Multiple(many) => f(&serde_json::to_string(many).unwrap_or_default()),
         }
+    }
+}
+
+/// The audience `text` denotes as JSON (an array of strings, or a string), if it is
+/// one. Only text starting (after JSON whitespace) with `[` or `"` is parsed.
+fn json_form(text: &str) -> Option<Audience> {
+    match text
+        .trim_start_matches([' ', '\t', '\n', '\r'])
+        .as_bytes()
+        .first()
+    {
+        Some(b'[') => serde_json::from_str::<Vec<String>>(text)
+            .ok()
+            .map(Audience::Multiple),
+        Some(b'"') => serde_json::from_str::<String>(text)
+            .ok()
+            .map(Audience::Single),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(audience: &Audience) -> Audience {
+        let text = audience.with_param(str::to_owned);
+        assert!(!text.is_empty(), "{audience:?}");
+        Audience::from_param(Cow::Owned(text)).unwrap()
+    }
+
+    #[test]
+    fn parameter_text_is_exact_for_every_shape() {
+        for audience in [
+            Audience::Single("client".into()),
+            Audience::Single("[\"client\"]".into()),
+            Audience::Single(" [\"client\"]".into()),
+            Audience::Single("\"client\"".into()),
+            Audience::Single("\"".into()),
+            Audience::Single("[".into()),
+            Audience::Single("[1]".into()),
+            Audience::Single(String::new()),
+            Audience::Multiple(vec![]),
+            Audience::Multiple(vec!["client".into()]),
+            Audience::Multiple(vec!["a".into(), "[\"b\"]".into(), String::new()]),
+        ] {
+            assert_eq!(round_trip(&audience), audience);
+        }
+        assert_eq!(
+            Audience::Single("[\"client\"]".into()).with_param(str::to_owned),
+            r#""[\"client\"]""#
+        );
+        assert_eq!(
+            Audience::Single("client".into()).with_param(str::to_owned),
+            "client"
+        );
     }
 }
