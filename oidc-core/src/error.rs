@@ -2,36 +2,17 @@
 //! parameter, and says why, e.g.
 //! `AuthenticationRequest: parameter "max_age": expected a non-negative integer, got "abc"`.
 //!
-//! # Error text is one short line, whatever the input
-//!
-//! Parameter names, values and the texts of other parsers come from the sender, so the
-//! mechanism that prints them (`ErrorKind`'s `Display`, and [`quoted`] for values) makes
-//! sure a forged input cannot forge a log line:
-//!
-//! - **Control characters are escaped**, as Rust's `{:?}` writes them: C0 (`\n`, `\r`,
-//!   `\t`, `\u{1b}`, ...), DEL and C1 (`\u{85}`, `\u{9b}`), the line and paragraph
-//!   separators U+2028 / U+2029, and every other character Rust's `Debug` does not print
-//!   as itself. That includes the bidirectional controls (U+202A-U+202E, U+2066-U+2069,
-//!   U+200E, U+200F, U+061C), which can make a line read differently from what it holds
-//!   ("Trojan Source", CVE-2021-42574), and invisible format characters (U+200B, U+FEFF,
-//!   U+00AD). Printable text in any script stays as it is.
-//! - **Lengths are bounded**: a quoted value or name shows at most its first 48
-//!   characters (then `…`), any other text taken from the input at most
-//!   [`MAX_TEXT_CHARS`] characters of output; an [`Error`] keeps at most
-//!   [`MAX_STORED_BYTES`] of each text it holds, so its `Debug` is bounded too.
-//!
-//! So an error line is at most a few hundred bytes plus the message name (a constant of
-//! the program), even for a 1 MiB input.
+//! See [`Error`] for how text from the input is printed.
 
 use std::fmt::{self, Write as _};
 
 use crate::message::Location;
 
 /// The most characters of a reason or other input-derived text an error line shows.
-pub const MAX_TEXT_CHARS: usize = 200;
+pub(crate) const MAX_TEXT_CHARS: usize = 200;
 
 /// The most bytes of each text (parameter name, reason) an [`Error`] keeps.
-pub const MAX_STORED_BYTES: usize = 1024;
+pub(crate) const MAX_STORED_BYTES: usize = 1024;
 
 /// The most characters of a value [`quoted`] shows.
 const MAX_QUOTED_CHARS: usize = 48;
@@ -56,6 +37,38 @@ const MAX_QUOTED_CHARS: usize = 48;
 /// assert_eq!(err.parameter(), Some("count"));
 /// assert!(matches!(err.kind(), ErrorKind::InvalidValue { .. }));
 /// ```
+///
+/// # One short line, whatever the input
+///
+/// Parameter names, values and the texts of other parsers come from the sender, so
+/// `Display` makes sure a forged input cannot forge a log line:
+///
+/// - **Control characters are escaped**, as Rust's `{:?}` writes them: C0 (`\n`, `\r`,
+///   `\t`, `\u{1b}`, ...), DEL and C1 (`\u{85}`, `\u{9b}`), the line and paragraph
+///   separators U+2028 / U+2029, and every other character Rust's `Debug` does not
+///   print as itself. That includes the bidirectional controls (U+202A-U+202E,
+///   U+2066-U+2069, U+200E, U+200F, U+061C), which can make a line read differently
+///   from what it holds ("Trojan Source", CVE-2021-42574), and invisible format
+///   characters (U+200B, U+FEFF, U+00AD). Printable text in any script stays as it is.
+/// - **Lengths are bounded**: a quoted name or value shows at most its first 48
+///   characters (then `…`), any other text from the input at most 200 characters of
+///   output; an `Error` keeps at most 1 KiB of each text it holds (so `Debug` is
+///   bounded too, and [`parameter`](Self::parameter) of a longer name is cut).
+///
+/// So an error line is at most a few hundred bytes plus the message name, even for a
+/// 1 MiB input:
+///
+/// ```
+/// use oidc_core::messages::AuthenticationRequest;
+/// use oidc_core::OidcMessage;
+///
+/// let forged = format!("x%0D%0AINFO+login+ok={}&x%0D%0AINFO+login+ok=2", "a".repeat(1 << 20));
+/// let err = AuthenticationRequest::from_form(&forged).unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     r#"AuthenticationRequest: parameter "x\r\nINFO login ok" appears more than once"#
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     message: &'static str,
@@ -73,8 +86,8 @@ struct UrlRead {
 
 /// What went wrong; see [`Error`].
 ///
-/// `Display` escapes control characters and cuts long texts (see the module
-/// documentation), so it is one short line even for hostile input.
+/// `Display` escapes control characters and cuts long texts (see [`Error`]), so it is
+/// one short line even for hostile input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -129,8 +142,10 @@ impl fmt::Display for ErrorKind {
     }
 }
 
+impl std::error::Error for ErrorKind {}
+
 impl ErrorKind {
-    /// Cuts every text to [`MAX_STORED_BYTES`].
+    /// Cuts every text to `MAX_STORED_BYTES`.
     fn bounded(mut self) -> Self {
         match &mut self {
             ErrorKind::Missing(text)
@@ -149,7 +164,7 @@ impl ErrorKind {
     }
 }
 
-/// Cuts `text` to at most [`MAX_STORED_BYTES`] (on a character boundary), marking the cut.
+/// Cuts `text` to at most `MAX_STORED_BYTES` (on a character boundary), marking the cut.
 fn cut_stored(text: &mut String) {
     if text.len() > MAX_STORED_BYTES {
         let mut end = MAX_STORED_BYTES - '…'.len_utf8();
@@ -162,8 +177,8 @@ fn cut_stored(text: &mut String) {
 }
 
 impl Error {
-    /// An error of `kind` about the message named `message`. Texts longer than
-    /// [`MAX_STORED_BYTES`] are cut (hostile input can make them any length).
+    /// An error of `kind` about the message named `message`. Texts longer than 1 KiB
+    /// are cut (hostile input can make them any length).
     pub fn new(message: &'static str, kind: ErrorKind) -> Self {
         Error {
             message,
@@ -293,7 +308,7 @@ pub(crate) struct OneLine<'a> {
 }
 
 impl<'a> OneLine<'a> {
-    /// At most [`MAX_TEXT_CHARS`] characters.
+    /// At most `MAX_TEXT_CHARS` characters.
     pub(crate) fn new(text: &'a str) -> Self {
         OneLine {
             text,

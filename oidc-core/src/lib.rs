@@ -75,7 +75,7 @@ pub use types::{Audience, ExtraParams, ExtraValue, NumericDate};
 /// | *(none)* on `Option<T>` | optional parameter; absent or empty is `None` |
 /// | `required` | decoding fails when absent or empty; the type is not `Option` |
 /// | `default` / `default = path` | value when absent (`Default::default()` or `path()`); not written when equal to it |
-/// | `space_delimited` | a `Vec<_>` carried as one space-separated string (scope, prompt, ui_locales, ...) |
+/// | `space_delimited` | a `Vec<_>` carried as one space-separated string (scope, prompt, ui_locales, ...); only spaces = absent |
 /// | `rename = "wire"` | the parameter's name on the wire |
 /// | `alias = "other"` | another name accepted on decode (used only when the main name is absent; otherwise kept as unknown) |
 /// | `json` | the value is a JSON document: nested in JSON, its JSON text in forms/URLs |
@@ -84,7 +84,7 @@ pub use types::{Audience, ExtraParams, ExtraValue, NumericDate};
 /// | `secret` | Debug prints `<redacted>`; decode errors do not echo the value |
 /// | `accept(string_number)` | JSON `"3600"` accepted for an integer / NumericDate |
 /// | `accept(string_bool)` | JSON `"true"` / `"false"` accepted for a bool |
-/// | `accept(array)` | JSON array of strings accepted for a `space_delimited` list |
+/// | `accept(array)` | JSON array of strings accepted for a `space_delimited` list (each element split on spaces; `[]` = absent) |
 /// | `accept(rfc3339)` | RFC 3339 text accepted for a NumericDate |
 ///
 /// Every field needs an absence rule: `Option<_>`, `required` or `default`.

@@ -60,7 +60,9 @@ pub trait OidcMessage: Fields {
 
     /// `base` with this message's parameters added to its query. The base's path and
     /// existing query parameters are kept (RFC 6749 §3.1); a base that is not an
-    /// absolute URL, or that has a fragment, is an error.
+    /// absolute URL, that has a fragment, control or invisible characters, or one of
+    /// the [`codec::url::REFUSED_SCHEMES`] (`javascript:`, `data:`, `file:`, ...) is an
+    /// error (see [`codec::url::check_base`]).
     fn to_url(&self, base: &str) -> Result<String, Error> {
         codec::url::build(Self::NAME, base, 256, |out, start| {
             self.write_form(&mut FormWriter::new_at(out, start))

@@ -61,11 +61,19 @@ pub struct ExtraParams {
 const LINEAR_MAX: usize = 16;
 
 /// A hash table of positions in `entries`, hashed by the entry's name, so that names
-/// are stored once (in their entry).
+/// are stored once (in their entry). Each slot keeps the name's hash next to the
+/// position, so growing the table neither rehashes names nor touches the entries.
 #[derive(Clone)]
 struct NameIndex {
-    table: HashTable<usize>,
+    table: HashTable<Slot>,
     hasher: RandomState,
+}
+
+/// A position in `entries` and the hash of that entry's name.
+#[derive(Clone, Copy)]
+struct Slot {
+    position: usize,
+    hash: u64,
 }
 
 impl NameIndex {
@@ -73,9 +81,8 @@ impl NameIndex {
         let hasher = RandomState::new();
         let mut table = HashTable::with_capacity(entries.len() * 2);
         for (position, entry) in entries.iter().enumerate() {
-            table.insert_unique(hasher.hash_one(entry.name()), position, |&i| {
-                hasher.hash_one(entries[i].name())
-            });
+            let hash = hasher.hash_one(entry.name());
+            table.insert_unique(hash, Slot { position, hash }, |slot| slot.hash);
         }
         Box::new(NameIndex { table, hasher })
     }
@@ -352,42 +359,55 @@ impl ExtraParams {
     /// Where `name` is in `entries`: through the index when there is one, else by a scan
     /// of at most [`LINEAR_MAX`] names.
     fn position(&self, name: &str) -> Option<usize> {
+        self.position_hashed(name, self.hash(name))
+    }
+
+    /// The index's hash of `name`, when there is an index.
+    fn hash(&self, name: &str) -> Option<u64> {
+        self.index.as_ref().map(|index| index.hasher.hash_one(name))
+    }
+
+    /// [`position`](Self::position) with `name`'s hash already computed.
+    fn position_hashed(&self, name: &str, hash: Option<u64>) -> Option<usize> {
         let same = |entry: &Entry| {
             count(Cost::NameProbe);
             entry.name() == name
         };
-        match &self.index {
-            Some(index) => index
+        match (&self.index, hash) {
+            (Some(index), Some(hash)) => index
                 .table
-                .find(index.hasher.hash_one(name), |&i| same(&self.entries[i]))
-                .copied(),
-            None => self.entries.iter().position(same),
+                .find(hash, |slot| {
+                    slot.hash == hash && same(&self.entries[slot.position])
+                })
+                .map(|slot| slot.position),
+            _ => self.entries.iter().position(same),
         }
     }
 
     fn set(&mut self, entry: Entry) {
-        match self.position(entry.name()) {
+        let hash = self.hash(entry.name());
+        match self.position_hashed(entry.name(), hash) {
             // Same name, same place: the index stays valid.
             Some(position) => self.entries[position] = entry,
-            None => self.push(entry),
+            None => self.push(entry, hash),
         }
     }
 
-    /// Appends an entry whose name is not present yet, keeping the index up to date
-    /// (or building it when the scan limit is passed).
-    fn push(&mut self, entry: Entry) {
+    /// Appends an entry whose name is not present yet (`hash`: its hash, when there is
+    /// an index), keeping the index up to date or building it when the scan limit is
+    /// passed.
+    fn push(&mut self, entry: Entry, hash: Option<u64>) {
         self.entries.push(entry);
         let entries = &self.entries;
-        match &mut self.index {
-            Some(index) => {
-                let NameIndex { table, hasher } = &mut **index;
+        match (&mut self.index, hash) {
+            (Some(index), Some(hash)) => {
                 let position = entries.len() - 1;
-                table.insert_unique(hasher.hash_one(entries[position].name()), position, |&i| {
-                    hasher.hash_one(entries[i].name())
-                });
+                index
+                    .table
+                    .insert_unique(hash, Slot { position, hash }, |slot| slot.hash);
             }
-            None if entries.len() > LINEAR_MAX => self.index = Some(NameIndex::build(entries)),
-            None => {}
+            _ if entries.len() > LINEAR_MAX => self.index = Some(NameIndex::build(entries)),
+            _ => {}
         }
     }
 
@@ -400,10 +420,11 @@ impl ExtraParams {
         value: &str,
         json: bool,
     ) -> Result<(), Error> {
-        if self.position(name).is_some() {
+        let hash = self.hash(name);
+        if self.position_hashed(name, hash).is_some() {
             return Err(Error::duplicate(message, name));
         }
-        self.push(Entry::new(name, value, json));
+        self.push(Entry::new(name, value, json), hash);
         Ok(())
     }
 
