@@ -108,7 +108,7 @@ fn carries_message(fragment: &str, declares: &impl Fn(&str) -> bool) -> bool {
 /// inside.
 fn whatwg_clean(url: &str) -> Cow<'_, str> {
     let trimmed = url.trim_matches(|c: char| c <= ' ');
-    if trimmed.contains(['\t', '\n', '\r']) {
+    if memchr::memchr3(b'\t', b'\n', b'\r', trimmed.as_bytes()).is_some() {
         Cow::Owned(trimmed.replace(['\t', '\n', '\r'], ""))
     } else {
         Cow::Borrowed(trimmed)
