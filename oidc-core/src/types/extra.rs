@@ -211,6 +211,7 @@ impl ExtraParams {
     ///
     /// ```
     /// use oidc_core::messages::TokenRequest;
+    /// use oidc_core::OidcMessage;
     ///
     /// let request = TokenRequest::from_form(
     ///     "grant_type=urn:ietf:params:oauth:grant-type:device_code&device_code=GmRhmhcxhwAzkoEqiMEg_DnyEysNkuNhszIySk9eS&resource=https://api",
