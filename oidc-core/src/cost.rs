@@ -219,6 +219,15 @@ mod tests {
     fn response_enums_read_a_success_once_and_anything_else_twice() {
         let ok = r#"{"access_token":"a","token_type":"Bearer"}"#;
         assert_eq!(reads(|| TokenResponse::from_json(ok).unwrap()), 1);
+        // A null or empty `error` is no error.
+        for ok in [
+            r#"{"access_token":"a","token_type":"Bearer","error":null}"#,
+            r#"{"access_token":"a","token_type":"Bearer","error":""}"#,
+        ] {
+            let (response, reads) = measure(Cost::DocumentRead, || TokenResponse::from_json(ok));
+            assert!(response.unwrap().is_success());
+            assert_eq!(reads, 1);
+        }
         assert_eq!(
             reads(|| TokenResponse::from_form("access_token=a&token_type=Bearer").unwrap()),
             1
@@ -242,6 +251,7 @@ mod tests {
             (r#"{"expires_in":[1],"error_description":"x"}"#, false),
             (r#"{"token_type":"Bearer"}"#, false),
             (r#"{"error":""}"#, false),
+            (r#"{"error":null}"#, false),
             // Not JSON.
             ("<html>", false),
         ] {
@@ -271,8 +281,10 @@ mod tests {
             r#"{"expires_in":[1],"error_description":5,"error":"invalid_grant"}"#,
         )
         .unwrap_err();
-        assert_eq!(err.message(), "TokenErrorResponse");
-        assert_eq!(err.parameter(), Some("error_description"));
+        assert_eq!(
+            err.to_string(),
+            "TokenErrorResponse: parameter \"error_description\": invalid type: integer `5`, expected a string"
+        );
         let response = TokenResponse::from_json(r#"{"expires_in":[1],"error":"invalid_grant"}"#)
             .unwrap()
             .into_result()

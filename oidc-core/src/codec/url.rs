@@ -7,6 +7,7 @@ use crate::message::Location;
 
 /// The parameters found in a redirect URL; see [`parameters`].
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct UrlParameters<'u> {
     /// The form-encoded parameters (borrowed unless the URL had tabs or newlines to
     /// remove).

@@ -608,6 +608,51 @@ mod tests {
     }
 
     #[test]
+    fn lookups_agree_below_at_and_above_the_scan_limit() {
+        for n in [
+            LINEAR_MAX - 1,
+            LINEAR_MAX,
+            LINEAR_MAX + 1,
+            LINEAR_MAX + 2,
+            3 * LINEAR_MAX,
+        ] {
+            let mut extra = ExtraParams::new();
+            for i in 0..n {
+                extra
+                    .push_new("T", &format!("p{i}"), &i.to_string(), false)
+                    .unwrap();
+            }
+            assert_eq!(extra.index.is_some(), n > LINEAR_MAX, "{n}");
+            for i in 0..n {
+                assert_eq!(
+                    extra.get::<usize>(&format!("p{i}")).unwrap(),
+                    Some(i),
+                    "{n}"
+                );
+                let err = extra
+                    .push_new("T", &format!("p{i}"), "again", false)
+                    .unwrap_err();
+                assert_eq!(err.kind(), &ErrorKind::Duplicate(format!("p{i}")));
+            }
+            assert!(!extra.contains("p-absent"));
+            // Removing the first keeps every other lookup right, across the limit.
+            assert!(extra.remove("p0"));
+            assert!(!extra.remove("p0"));
+            assert_eq!(extra.index.is_some(), n - 1 > LINEAR_MAX, "{n}");
+            for i in 1..n {
+                assert_eq!(
+                    extra.get::<usize>(&format!("p{i}")).unwrap(),
+                    Some(i),
+                    "{n}"
+                );
+            }
+            extra.insert("p0", "back");
+            assert_eq!(extra.iter().last().unwrap().0, "p0");
+            assert_eq!(extra.len(), n);
+        }
+    }
+
+    #[test]
     fn credentials_are_redacted_in_debug_and_errors() {
         let mut extra = ExtraParams::new();
         for (i, name) in ExtraParams::CREDENTIALS.iter().enumerate() {
