@@ -53,7 +53,6 @@ pub mod __private;
 pub mod codec;
 mod cost;
 mod error;
-#[cfg(feature = "jwt")]
 pub mod jwt;
 mod message;
 pub mod messages;
@@ -92,7 +91,11 @@ pub use types::{Audience, ExtraParams, ExtraValue, NumericDate};
 /// # Container attributes
 ///
 /// `#[oidc(name = "Name")]` sets the message name used in errors;
-/// `#[oidc(no_debug)]` leaves `Debug` to you.
+/// `#[oidc(no_debug)]` leaves `Debug` to you;
+/// `#[oidc(validate = path)]` runs `path(&message) -> Result<(), ErrorKind>` after
+/// decoding; `#[oidc(token_kind = PATH)]` names the [`jwt::TokenKind`] (a `const` or
+/// `static`) this message is the claims of, whose `typ` rule `from_jwt` applies. Without
+/// it, a message has the kind of its first flattened field that has one.
 ///
 /// # Generated impls
 ///

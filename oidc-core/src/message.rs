@@ -118,8 +118,11 @@ pub trait OidcMessage: Fields {
     }
 
     /// Verifies a compact JWS (RFC 7515) with `keys` under `options`, then decodes its
-    /// claims with this message's JSON rules. See [`crate::jwt`] for key selection and
-    /// what is rejected. (Feature `jwt`.)
+    /// claims with this message's JSON rules. The message's token kind
+    /// ([`crate::jwt::TokenKind`], from `#[oidc(token_kind = ..)]` or its first
+    /// flattened message) sets the `typ` header rule unless `options` set one. See
+    /// [`crate::jwt`] for key selection and what is rejected.
+    /// (Feature `jwt`.)
     #[cfg(feature = "jwt")]
     fn from_jwt(
         token: &str,
@@ -129,7 +132,7 @@ pub trait OidcMessage: Fields {
     where
         Self: OidcMessage,
     {
-        crate::jwt::decode(token, keys, options, &crate::jwt::TypRule::Any)
+        crate::jwt::decode::<Self>(token, keys, options)
     }
 
     /// The form counterpart of [`from_json_lenient`](Self::from_json_lenient).

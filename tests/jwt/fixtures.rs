@@ -118,17 +118,23 @@ fn superoffice_and_xero_tokens_verify() {
 }
 
 #[test]
-fn php_logout_token_verifies_with_the_shared_secret() {
+fn php_logout_token_verifies_with_the_shared_secret_as_a_legacy_secret() {
     let token = jws("openid-connect-php-logout-token-hs256-secret-ahoj.jwt");
     let options = JwtOptions::default().allow_hmac();
+    // Four bytes: RFC 7518 §3.2 wants 32 for HS256, so only the explicit opt-in reads it.
+    assert!(matches!(
+        BackChannelLogoutToken::from_jwt(&token, &JwkSet::from_secret(b"ahoj"), &options),
+        Err(JwtError::UnusableKey { .. })
+    ));
     let t =
-        BackChannelLogoutToken::from_jwt(&token, &JwkSet::from_secret(b"ahoj"), &options).unwrap();
+        BackChannelLogoutToken::from_jwt(&token, &JwkSet::from_legacy_secret(b"ahoj"), &options)
+            .unwrap();
     assert_eq!(
         t.sid.as_deref(),
         Some("08a5019c-17e1-4977-8f42-65a12843ea02")
     );
     assert_eq!(
-        BackChannelLogoutToken::from_jwt(&token, &JwkSet::from_secret(b"hoj"), &options)
+        BackChannelLogoutToken::from_jwt(&token, &JwkSet::from_legacy_secret(b"hoj"), &options)
             .unwrap_err(),
         JwtError::BadSignature
     );
@@ -293,6 +299,31 @@ fn every_jwk_set_parses() {
         "{:?}",
         paypal.keys()
     );
+    // Yahoo still publishes three 1024-bit RSA keys (RFC 7518 §3.3 forbids them): kept
+    // with their problem; its P-256 key is the usable one. No other set has a weak key.
+    for name in &names {
+        let set = jwks(name);
+        let weak: Vec<&str> = set
+            .keys()
+            .iter()
+            .filter(|k| {
+                k.problem()
+                    .is_some_and(|p| p.contains("below the 2048 bits"))
+            })
+            .map(|k| k.kty())
+            .collect();
+        let expected: &[&str] = if name == "yahoo.json" {
+            &["RSA"; 3]
+        } else {
+            &[]
+        };
+        assert_eq!(weak, expected, "{name}");
+    }
+    let yahoo = jwks("yahoo.json");
+    assert!(yahoo
+        .keys()
+        .iter()
+        .any(|k| k.kty() == "EC" && k.problem().is_none()));
     // A BOM (IdentityServer) is skipped.
     assert!(data("jwks/identityserver-demo.json").starts_with('\u{feff}'));
 }

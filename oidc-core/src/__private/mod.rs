@@ -51,12 +51,17 @@ pub use serialize::{
 };
 pub use stash::{json_stash, Stash};
 
+pub use crate::jwt::{first_token_kind, TokenKind};
+
 pub use serde;
 
 /// What the derive generates for each message.
 pub trait Fields: Sized {
     /// The message name used in errors.
     const NAME: &'static str;
+    /// The kind of token this message is the claims of (`#[oidc(token_kind = ..)]`,
+    /// else the first flattened field's kind), or `None` for a message that is no token.
+    const TOKEN_KIND: Option<&'static TokenKind> = None;
     /// One `Option` slot per field, filled while decoding.
     type Builder: Default;
 

@@ -7,7 +7,12 @@ use crate::{Audience, ExtraParams, NumericDate, OidcMessage};
 /// `client_id` also reads `azp` when `client_id` is absent (Keycloak and others put the
 /// client there). Real tokens that omit a REQUIRED claim fail to decode with an error
 /// naming it; `scope` also accepts a JSON array (Xero).
+///
+/// Its token kind is [`TokenKind::JWT_ACCESS_TOKEN`](crate::jwt::TokenKind::JWT_ACCESS_TOKEN):
+/// `from_jwt` requires the `typ` header `at+jwt` (RFC 9068 §4) on every path, generic
+/// code included, unless `JwtOptions::typ` says otherwise.
 #[derive(OidcMessage, Clone, PartialEq)]
+#[oidc(token_kind = crate::jwt::TokenKind::JWT_ACCESS_TOKEN)]
 pub struct JwtAccessToken {
     /// `iss` — REQUIRED (§2.2).
     #[oidc(required)]

@@ -1,8 +1,9 @@
 //! The ID Token (OpenID Connect Core 1.0 §2).
 
-use crate::{Audience, ExtraParams, NumericDate, OidcMessage};
+use crate::{Audience, ErrorKind, ExtraParams, NumericDate, OidcMessage};
 
 use super::claims::StandardClaims;
+use super::logout::BACKCHANNEL_LOGOUT_EVENT;
 
 /// The claims of an ID Token (OIDC Core 1.0 §2), plus the Standard Claims (§5.1) a
 /// provider may add, plus anything else in `extra`.
@@ -32,7 +33,16 @@ use super::claims::StandardClaims;
 /// assert_eq!(t.id_token.claims.email.as_deref(), Some("u@example.com"));
 /// # Ok::<(), oidc_core::Error>(())
 /// ```
+///
+/// Its token kind is [`TokenKind::ID_TOKEN`](crate::jwt::TokenKind::ID_TOKEN): `from_jwt`
+/// accepts a `typ` header that is absent or `JWT` only. Every decoder refuses an
+/// `events` claim holding the back-channel logout event (that token is a Logout Token,
+/// Back-Channel Logout 1.0 §4.1). A message that flattens `IdToken` (as above) is an ID
+/// Token too: its `typ` rule is the same, and `events` reaches the flattened `IdToken`
+/// (unless the outer message declares an `events` field of its own, and with it the
+/// responsibility for that claim).
 #[derive(OidcMessage, Clone, PartialEq)]
+#[oidc(token_kind = crate::jwt::TokenKind::ID_TOKEN, validate = not_a_logout_token)]
 pub struct IdToken {
     /// `iss` — REQUIRED. Issuer Identifier: https URL, no query or fragment.
     #[oidc(required)]
@@ -67,10 +77,31 @@ pub struct IdToken {
     pub c_hash: Option<String>,
     /// `sid` — Session ID (Front-Channel Logout 1.0 §3, Back-Channel Logout 1.0 §2.1).
     pub sid: Option<String>,
+    /// `events` — not an ID Token claim: the Security Event Token claim (RFC 8417 §2.2)
+    /// whose back-channel logout member makes a JWT a Logout Token. Declared so that
+    /// every decoder refuses an ID Token holding that member; any other value is kept.
+    #[oidc(json)]
+    pub events: Option<serde_json::Value>,
     /// The Standard Claims (§5.1).
     #[oidc(flatten)]
     pub claims: StandardClaims,
     /// Any other claim, with its JSON type.
     #[oidc(extra)]
     pub extra: ExtraParams,
+}
+
+/// Back-Channel Logout 1.0 §4.1 (cross-JWT confusion): a JWT whose `events` claim holds
+/// the back-channel logout event is a Logout Token, never an ID Token.
+fn not_a_logout_token(token: &IdToken) -> Result<(), ErrorKind> {
+    match &token.events {
+        Some(events) if events.get(BACKCHANNEL_LOGOUT_EVENT).is_some() => {
+            Err(ErrorKind::InvalidValue {
+                parameter: "events".to_owned(),
+                reason: "holds the back-channel logout event: this is a Logout Token, not an \
+                         ID Token (Back-Channel Logout 1.0 §4.1)"
+                    .to_owned(),
+            })
+        }
+        _ => Ok(()),
+    }
 }

@@ -60,7 +60,11 @@ pub struct BackChannelLogoutNotification {
 /// `nonce` MUST NOT be present (§2.4); it is declared so that validation can reject a
 /// token that has one. `events` keeps every member (Keycloak adds
 /// `revoke_offline_access`).
+///
+/// Its token kind is [`TokenKind::LOGOUT_TOKEN`](crate::jwt::TokenKind::LOGOUT_TOKEN):
+/// `from_jwt` accepts a `typ` header that is absent, `logout+jwt` or `JWT`.
 #[derive(OidcMessage, Clone, PartialEq)]
+#[oidc(token_kind = crate::jwt::TokenKind::LOGOUT_TOKEN)]
 pub struct BackChannelLogoutToken {
     /// `iss` — REQUIRED.
     #[oidc(required)]

@@ -54,22 +54,3 @@ impl JwtAccessToken {
         Ok(())
     }
 }
-
-#[cfg(feature = "jwt")]
-impl JwtAccessToken {
-    /// Verifies a JWT access token and decodes its claims; the `typ` header must be
-    /// `at+jwt` (RFC 9068 §4; `application/at+jwt` and any case also match), unless
-    /// `options` set another rule.
-    pub fn from_jwt(
-        token: &str,
-        keys: &crate::jwt::JwkSet,
-        options: &crate::jwt::JwtOptions,
-    ) -> Result<Self, crate::jwt::JwtError> {
-        crate::jwt::decode(
-            token,
-            keys,
-            options,
-            &crate::jwt::TypRule::Required(vec!["at+jwt".into()]),
-        )
-    }
-}

@@ -139,23 +139,3 @@ impl BackChannelLogoutToken {
         Ok(())
     }
 }
-
-#[cfg(feature = "jwt")]
-impl BackChannelLogoutToken {
-    /// Verifies a Logout Token and decodes its claims. A `typ` header, when present,
-    /// must be `logout+jwt` (RECOMMENDED by Back-Channel Logout 1.0 §2.4) or the generic
-    /// `JWT` (Keycloak and others; an untyped token is accepted too, so a generic type
-    /// adds no confusion risk); `options` may set another rule.
-    pub fn from_jwt(
-        token: &str,
-        keys: &crate::jwt::JwkSet,
-        options: &crate::jwt::JwtOptions,
-    ) -> Result<Self, crate::jwt::JwtError> {
-        crate::jwt::decode(
-            token,
-            keys,
-            options,
-            &crate::jwt::TypRule::IfPresent(vec!["logout+jwt".into(), "JWT".into()]),
-        )
-    }
-}

@@ -7,7 +7,8 @@ mod encode;
 mod field;
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
 
 use crate::internals::ast::Container;
 use field::{FieldKind, FieldPlan};
@@ -18,6 +19,7 @@ pub fn generate(cont: &Container) -> TokenStream {
     let name = &cont.name;
 
     let builder = builder(&plans);
+    let token_kind = token_kind(cont, &plans);
     let decode = decode::generate(&plans, cont.attrs.validate.get().map(|w| &w.value));
     let encode = encode::generate(&plans);
     let debug = if cont.attrs.no_debug.is_set() {
@@ -34,6 +36,7 @@ pub fn generate(cont: &Container) -> TokenStream {
             #[automatically_derived]
             impl ::oidc_core::__private::Fields for #ident {
                 const NAME: &'static str = #name;
+                #token_kind
                 type Builder = __OidcBuilder;
                 #decode
                 #encode
@@ -63,6 +66,37 @@ pub fn generate(cont: &Container) -> TokenStream {
 
             #debug
         };
+    }
+}
+
+/// `Fields::TOKEN_KIND`: the named kind, else the first flattened field's kind
+/// (resolved at compile time), else nothing (the trait's default, no kind).
+fn token_kind(cont: &Container, plans: &[FieldPlan]) -> TokenStream {
+    let p = quote!(::oidc_core::__private);
+    let children: Vec<&syn::Type> = plans
+        .iter()
+        .filter(|f| matches!(f.kind, FieldKind::Flatten))
+        .map(|f| f.field.ty)
+        .collect();
+    match cont.attrs.token_kind.get() {
+        Some(word) => {
+            // Spanned on the path, so a path to something else than a `TokenKind` is
+            // reported there.
+            let path = &word.value;
+            let kind = quote_spanned!(path.span()=> {
+                let kind: &'static #p::TokenKind = &#path;
+                kind
+            });
+            quote! {
+                const TOKEN_KIND: ::core::option::Option<&'static #p::TokenKind> =
+                    ::core::option::Option::Some(#kind);
+            }
+        }
+        None if !children.is_empty() => quote! {
+            const TOKEN_KIND: ::core::option::Option<&'static #p::TokenKind> =
+                #p::first_token_kind(&[#(<#children as #p::Fields>::TOKEN_KIND),*]);
+        },
+        None => TokenStream::new(),
     }
 }
 

@@ -227,6 +227,9 @@ pub struct ContainerAttrs {
     /// `validate = path`: `fn(&Self) -> Result<(), ErrorKind>` run after decoding, for
     /// rules across parameters (TokenRequest's per-grant required parameters).
     pub validate: Once<ExprPath>,
+    /// `token_kind = path`: a `const` / `static` `oidc_core::jwt::TokenKind` describing
+    /// which kind of JWT this message is the claims of.
+    pub token_kind: Once<ExprPath>,
 }
 
 impl ContainerAttrs {
@@ -235,6 +238,7 @@ impl ContainerAttrs {
             name: Once::none(NAME),
             no_debug: Once::none(NO_DEBUG),
             validate: Once::none(VALIDATE),
+            token_kind: Once::none(TOKEN_KIND),
         };
         for attr in &input.attrs {
             if attr.path() != OIDC {
@@ -259,6 +263,10 @@ impl ContainerAttrs {
                     }
                     if let Some(function) = default_path(cx, &meta)? {
                         attrs.validate.set(cx, &path, function);
+                    }
+                } else if path == TOKEN_KIND {
+                    if let Some(kind) = kind_path(cx, &meta)? {
+                        attrs.token_kind.set(cx, &path, kind);
                     }
                 } else {
                     cx.error_spanned_by(
@@ -330,6 +338,24 @@ fn default_path(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<ExprPat
                 other,
                 "`default` takes a function path: `default = path::to::function`",
             );
+            Ok(None)
+        }
+    }
+}
+
+/// `token_kind = path::TO_KIND`: a path to a `const` or `static`, nothing else.
+fn kind_path(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<ExprPath>> {
+    const USAGE: &str = "`token_kind` names a `TokenKind` const or static: \
+                         `token_kind = oidc_core::jwt::TokenKind::ID_TOKEN`";
+    if !meta.input.peek(syn::Token![=]) {
+        cx.error_spanned_by(&meta.path, USAGE);
+        skip_value(meta)?;
+        return Ok(None);
+    }
+    match meta.value()?.parse::<Expr>()? {
+        Expr::Path(p) => Ok(Some(p)),
+        other => {
+            cx.error_spanned_by(other, USAGE);
             Ok(None)
         }
     }

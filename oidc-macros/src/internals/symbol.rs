@@ -31,6 +31,7 @@ pub const RFC3339: Symbol = Symbol("rfc3339");
 pub const NAME: Symbol = Symbol("name");
 pub const NO_DEBUG: Symbol = Symbol("no_debug");
 pub const VALIDATE: Symbol = Symbol("validate");
+pub const TOKEN_KIND: Symbol = Symbol("token_kind");
 
 impl PartialEq<Symbol> for Ident {
     fn eq(&self, word: &Symbol) -> bool {

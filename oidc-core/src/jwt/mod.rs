@@ -1,0 +1,99 @@
+//! JWTs: token kinds (RFC 8725 §3.11), verifying compact JWS tokens (RFC 7515 §7.1)
+//! against a JWK Set (RFC 7517) and decoding their claims with a message's JSON rules;
+//! `at_hash` / `c_hash` (OIDC Core §3.1.3.6, §3.3.2.11).
+//!
+//! Token kinds ([`TokenKind`]) are always compiled; everything else needs the feature
+//! `jwt` (on by default). One concern per file:
+//!
+//! | file | concern |
+//! |---|---|
+//! | `kind.rs` | [`TokenKind`], [`TypRule`]: what each kind of token must look like |
+//! | `header.rs` | the compact form and the JOSE header, read strictly |
+//! | `keys.rs` | [`JwkSet`], [`Jwk`]: reading keys, weak and malformed keys |
+//! | `verify.rs` | [`JwtOptions`], header checks, key selection, the signature |
+//! | `hash.rs` | [`token_hash`], [`verify_token_hash`] |
+//! | `error.rs` | [`JwtError`] |
+//!
+//! # What is checked, in order
+//!
+//! 1. The compact form: three base64url segments (a five-segment JWE is refused: not
+//!    supported); the header is one JSON object with unique member names and string
+//!    `alg` / `kid` / `typ` / `cty`.
+//! 2. `alg`: `none` is refused in any case; algorithms this library cannot verify
+//!    (ES512, ...) and algorithms the caller's [`JwtOptions`] do not allow are refused.
+//!    HMAC must be allowed explicitly.
+//! 3. `crit`: any is refused (no extension is understood, RFC 7515 §4.1.11).
+//! 4. `typ`: the rule of the message's [`TokenKind`] (ID Tokens: absent or `JWT`;
+//!    JWT access tokens: `at+jwt`; Logout Tokens: absent, `logout+jwt` or `JWT`),
+//!    unless [`JwtOptions::typ`] sets another.
+//! 5. The key: by `kid` when the header has one; without `kid`, every key that fits is
+//!    tried (OpenID RP certification `rp-id_token-kid-absent-single-jwks` and
+//!    `-multiple-jwks`). Keys whose `use`, `key_ops`, `alg`, `kty` or curve do not fit
+//!    the algorithm are skipped; HS* naming an asymmetric key is algorithm confusion
+//!    (RFC 8725 §2.1); weak or malformed keys have a [`Jwk::problem`] and never verify
+//!    (RSA below 2048 bits, HMAC keys shorter than the hash: see [`JwkSet`]).
+//!    Embedded keys (`jwk`, `jku`, `x5u`, `x5c` headers) are never used.
+//! 6. The signature (`jsonwebtoken`'s pure-Rust backend).
+//! 7. The claims: the message's `from_json` (duplicate members refused, REQUIRED
+//!    claims present, types checked, the message's own rules: an `IdToken` carrying
+//!    the back-channel logout event is refused).
+//!
+//! Time claims (`exp`, `nbf`, `iat`), issuer, audience and nonce are checked by
+//! `validate_extern` ([`crate::validation`]), not here.
+//!
+//! Limits: ECDSA signatures are malleable (for a valid ES256 / ES384 signature
+//! `(r, s)`, `(r, n - s)` verifies too: JWS does not require low-S), so never use a
+//! token's signature as its identity; use `jti`. JWE (encrypted tokens), ES512 and the
+//! JSON serialisations are not supported.
+//!
+//! ```
+//! use oidc_core::jwt::{JwkSet, JwtOptions};
+//! use oidc_core::messages::BackChannelLogoutToken;
+//! use oidc_core::OidcMessage;
+//!
+//! // A logout token signed with HS256 and the client secret "ahoj" (OpenID-Connect-PHP's
+//! // test): four bytes, far below RFC 7518 §3.2's 32, so only a legacy opt-in reads it.
+//! let token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL3NlcnZlci5leGFtcGxlLmNvbSIsInN1YiI6IjI0ODI4OTc2MTAwMSIsImF1ZCI6InM2QmhkUmtxdDMiLCJpYXQiOjE0NzE1NjYxNTQsImp0aSI6ImJXSnEiLCJzaWQiOiIwOGE1MDE5Yy0xN2UxLTQ5NzctOGY0Mi02NWExMjg0M2VhMDIiLCJldmVudHMiOnsiaHR0cDovL3NjaGVtYXMub3BlbmlkLm5ldC9ldmVudC9iYWNrY2hhbm5lbC1sb2dvdXQiOnt9fX0.McD4YIsDHb8Ug5B4MRfpisQaxCCXi6EUPerx3AH3v0Q";
+//! let options = JwtOptions::default().allow_hmac();
+//! assert!(BackChannelLogoutToken::from_jwt(token, &JwkSet::from_secret(b"ahoj"), &options).is_err());
+//! let keys = JwkSet::from_legacy_secret(b"ahoj");
+//! // Its header says `typ: JWT`, which a logout token may (`logout+jwt` is RECOMMENDED).
+//! let claims = BackChannelLogoutToken::from_jwt(token, &keys, &options)?;
+//! assert_eq!(claims.jti, "bWJq");
+//! assert!(BackChannelLogoutToken::from_jwt(token, &JwkSet::from_legacy_secret(b"wrong"), &options).is_err());
+//! # Ok::<(), oidc_core::jwt::JwtError>(())
+//! ```
+
+mod kind;
+
+#[doc(hidden)]
+pub use kind::first_token_kind;
+pub use kind::{TokenKind, TypRule};
+
+#[cfg(feature = "jwt")]
+mod error;
+#[cfg(feature = "jwt")]
+mod hash;
+#[cfg(feature = "jwt")]
+mod header;
+#[cfg(feature = "jwt")]
+mod keys;
+#[cfg(feature = "jwt")]
+mod object;
+#[cfg(feature = "jwt")]
+mod verify;
+
+#[cfg(feature = "jwt")]
+pub use error::JwtError;
+#[cfg(feature = "jwt")]
+pub use hash::{token_hash, verify_token_hash};
+#[cfg(feature = "jwt")]
+pub use header::header_algorithm;
+#[cfg(feature = "jwt")]
+pub use jsonwebtoken::Algorithm;
+#[cfg(feature = "jwt")]
+pub use keys::{Jwk, JwkSet};
+#[cfg(feature = "jwt")]
+pub(crate) use verify::decode;
+#[cfg(feature = "jwt")]
+pub use verify::{verify_payload, JwtOptions};

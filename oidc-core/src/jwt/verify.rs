@@ -1,0 +1,195 @@
+//! Verifying a compact JWS against a [`JwkSet`]: the header checks in order, key
+//! selection, the signature, then (for `from_jwt`) the claims.
+
+use jsonwebtoken::AlgorithmFamily;
+
+use super::header::{algorithm, split};
+use super::keys::{family, Refusal};
+use super::kind::TypRule;
+use super::{Algorithm, Jwk, JwkSet, JwtError};
+use crate::OidcMessage;
+
+/// Which JWTs to accept.
+#[derive(Debug, Clone)]
+pub struct JwtOptions {
+    algorithms: Vec<Algorithm>,
+    typ: Option<TypRule>,
+}
+
+impl Default for JwtOptions {
+    /// Every asymmetric algorithm (RS*, PS*, ES256, ES384, EdDSA); HMAC must be allowed
+    /// explicitly ([`allow_hmac`](Self::allow_hmac)); the token kind's `typ` rule.
+    fn default() -> Self {
+        JwtOptions {
+            algorithms: vec![
+                Algorithm::RS256,
+                Algorithm::RS384,
+                Algorithm::RS512,
+                Algorithm::PS256,
+                Algorithm::PS384,
+                Algorithm::PS512,
+                Algorithm::ES256,
+                Algorithm::ES384,
+                Algorithm::EdDSA,
+            ],
+            typ: None,
+        }
+    }
+}
+
+impl JwtOptions {
+    /// Only these algorithms (e.g. the provider's `id_token_signing_alg_values_supported`,
+    /// or the one registered for the client).
+    pub fn algorithms(mut self, algorithms: &[Algorithm]) -> Self {
+        self.algorithms = algorithms.to_vec();
+        self
+    }
+
+    /// Also allow HS256/384/512 (tokens MACed with the client secret).
+    pub fn allow_hmac(mut self) -> Self {
+        for alg in [Algorithm::HS256, Algorithm::HS384, Algorithm::HS512] {
+            if !self.algorithms.contains(&alg) {
+                self.algorithms.push(alg);
+            }
+        }
+        self
+    }
+
+    /// The `typ` header rule, replacing the one of the message's
+    /// [`TokenKind`](super::TokenKind) (ID Tokens: absent or `JWT`; JWT access tokens:
+    /// `at+jwt`; Logout Tokens: absent, `logout+jwt` or `JWT`). Use `TypRule::Any` to
+    /// read a vendor access token typed `JWT`, knowing that any other JWT the same
+    /// issuer signs could then pass as one. The message's own rules on its claims still
+    /// apply.
+    pub fn typ(mut self, rule: TypRule) -> Self {
+        self.typ = Some(rule);
+        self
+    }
+}
+
+/// Verifies a compact JWS with `keys` under `options` and returns its payload bytes,
+/// whatever they are (a JWT's claims, or any other content, as in RFC 7520's examples).
+/// The `typ` rule is the one of `options`, else any. `OidcMessage::from_jwt` is this
+/// plus the message's token kind and decoding the claims.
+pub fn verify_payload(
+    token: &str,
+    keys: &JwkSet,
+    options: &JwtOptions,
+) -> Result<Vec<u8>, JwtError> {
+    verify(token, keys, options, ("this JWT", TypRule::Any))
+}
+
+/// Verifies and decodes `token` as `T`, under the `typ` rule of `T`'s token kind unless
+/// `options` set one (what `OidcMessage::from_jwt` does). The claims then go through
+/// `T::from_json`, with the message's own rules.
+pub(crate) fn decode<T: OidcMessage>(
+    token: &str,
+    keys: &JwkSet,
+    options: &JwtOptions,
+) -> Result<T, JwtError> {
+    let kind = T::TOKEN_KIND.map_or(("this JWT", TypRule::Any), |k| (k.name(), k.typ()));
+    let payload = verify(token, keys, options, kind)?;
+    let json = std::str::from_utf8(&payload)
+        .map_err(|_| JwtError::Malformed("payload is not UTF-8".into()))?;
+    Ok(T::from_json(json)?)
+}
+
+/// Verifies `token`'s signature with `keys` under `options` (and `kind`'s `typ` rule
+/// unless `options` set one), then returns its payload bytes.
+fn verify(
+    token: &str,
+    keys: &JwkSet,
+    options: &JwtOptions,
+    (kind, kind_typ): (&'static str, TypRule),
+) -> Result<Vec<u8>, JwtError> {
+    let compact = split(token)?;
+    let header = &compact.header;
+    let alg = algorithm(&header.alg)?;
+    if !options.algorithms.contains(&alg) {
+        return Err(JwtError::AlgorithmNotAllowed(alg));
+    }
+    if compact.signature.is_empty() {
+        return Err(JwtError::Malformed("empty signature".into()));
+    }
+    // RFC 7515 §4.1.11: no extension is understood here, so any `crit` is refused.
+    if let Some(names) = &header.crit {
+        return Err(JwtError::UnknownCritical(names.clone()));
+    }
+    let (token_name, rule) = match options.typ {
+        Some(rule) => ("this JWT", rule),
+        None => (kind, kind_typ),
+    };
+    if !rule.accepts(header.typ.as_deref()) {
+        return Err(JwtError::WrongType {
+            token: token_name,
+            expected: rule,
+            got: header.typ.clone(),
+        });
+    }
+
+    for jwk in candidates(keys, alg, header.kid.as_deref())? {
+        let Some(key) = jwk.key() else { continue };
+        if jsonwebtoken::crypto::verify(
+            compact.signature,
+            compact.signing_input.as_bytes(),
+            key,
+            alg,
+        )
+        .unwrap_or(false)
+        {
+            return Ok(compact.payload);
+        }
+    }
+    Err(JwtError::BadSignature)
+}
+
+/// The keys to try: by `kid` when the header has one, else every key that fits.
+fn candidates<'k>(
+    keys: &'k JwkSet,
+    alg: Algorithm,
+    kid: Option<&str>,
+) -> Result<Vec<&'k Jwk>, JwtError> {
+    let hmac = family(alg) == AlgorithmFamily::Hmac;
+    let named: Vec<&Jwk> = match kid {
+        Some(kid) => {
+            let named: Vec<&Jwk> = keys
+                .keys()
+                .iter()
+                .filter(|k| k.kid() == Some(kid))
+                .collect();
+            if named.is_empty() {
+                return Err(JwtError::UnknownKid(kid.to_owned()));
+            }
+            if hmac && named.iter().all(|k| k.kty() != "oct") {
+                return Err(JwtError::AlgorithmConfusion(alg));
+            }
+            named
+        }
+        None => keys.keys().iter().collect(),
+    };
+    let mut unusable = None;
+    let mut fitting = Vec::new();
+    for jwk in named {
+        match jwk.refusal(alg) {
+            None => fitting.push(jwk),
+            Some(Refusal::Unusable(problem)) => {
+                unusable.get_or_insert((jwk, problem));
+            }
+            Some(Refusal::Skip) => {}
+        }
+    }
+    if !fitting.is_empty() {
+        return Ok(fitting);
+    }
+    if let Some((jwk, problem)) = unusable {
+        return Err(JwtError::UnusableKey {
+            alg,
+            kid: jwk.kid().map(str::to_owned),
+            problem: problem.into_owned(),
+        });
+    }
+    if hmac && keys.keys().iter().any(|k| k.kty() != "oct") {
+        return Err(JwtError::AlgorithmConfusion(alg));
+    }
+    Err(JwtError::NoMatchingKey(alg))
+}
