@@ -1,4 +1,4 @@
-//! `validate_extern` (DESIGN §7): every scenario of the Python library's validation
+//! `validate_extern`: every scenario of the Python library's validation
 //! tests, plus the additions of the validation issue. The clock is always injected.
 
 use std::cell::RefCell;
@@ -29,6 +29,9 @@ fn id_token(changes: serde_json::Value) -> IdToken {
 fn checks() -> IdTokenValidation<'static> {
     IdTokenValidation::new("https://op.example", "client").clock(clock())
 }
+
+mod error_text;
+mod time;
 
 mod id_tokens {
     use super::*;
@@ -230,7 +233,7 @@ mod id_tokens {
             .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "ID Token's acr was rejected: 0 is too weak"
+            r#"ID Token's acr was rejected: "0 is too weak""#
         );
         assert_eq!(
             id_token(json!({})).validate_extern(&checks),
@@ -456,7 +459,7 @@ mod logout_tokens {
         let err = token(json!({})).validate_extern(&replay).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "Logout Token: jti check failed: j1 was already used"
+            r#"Logout Token: jti check failed: "j1 was already used""#
         );
     }
 }

@@ -32,6 +32,9 @@ pub struct JwtAccessToken {
     /// `iat` — REQUIRED (§2.2).
     #[oidc(required, accept(string_number))]
     pub iat: NumericDate,
+    /// `nbf` — OPTIONAL (RFC 7519 §4.1.5): not valid before this time.
+    #[oidc(accept(string_number))]
+    pub nbf: Option<NumericDate>,
     /// `jti` — REQUIRED (§2.2): unique identifier.
     #[oidc(required)]
     pub jti: String,

@@ -8,7 +8,7 @@ use super::logout::BACKCHANNEL_LOGOUT_EVENT;
 /// The claims of an ID Token (OIDC Core 1.0 §2), plus the Standard Claims (§5.1) a
 /// provider may add, plus anything else in `extra`.
 ///
-/// Leniencies: `exp`, `iat`, `auth_time` also accept numeric strings (Apple sends `iat`
+/// Leniencies: `exp`, `iat`, `nbf`, `auth_time` also accept numeric strings (Apple sends `iat`
 /// and `auth_time` as strings); `email_verified` accepts `"true"` (Apple, Cognito).
 ///
 /// Vendor tokens embed it with `#[oidc(flatten)]`:
@@ -59,6 +59,9 @@ pub struct IdToken {
     /// `iat` — REQUIRED. Issue time.
     #[oidc(required, accept(string_number))]
     pub iat: NumericDate,
+    /// `nbf` — OPTIONAL (RFC 7519 §4.1.5): the token is not valid before this time.
+    #[oidc(accept(string_number))]
+    pub nbf: Option<NumericDate>,
     /// `auth_time` — REQUIRED when `max_age` was requested or it is an Essential Claim.
     #[oidc(accept(string_number))]
     pub auth_time: Option<NumericDate>,

@@ -80,6 +80,9 @@ pub struct BackChannelLogoutToken {
     /// `exp` — REQUIRED since the 2022 Final text; see the type's documentation.
     #[oidc(accept(string_number))]
     pub exp: Option<NumericDate>,
+    /// `nbf` — OPTIONAL (RFC 7519 §4.1.5): not valid before this time.
+    #[oidc(accept(string_number))]
+    pub nbf: Option<NumericDate>,
     /// `jti` — REQUIRED. Unique identifier (replay detection).
     #[oidc(required)]
     pub jti: String,

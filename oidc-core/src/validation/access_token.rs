@@ -1,6 +1,6 @@
 use crate::messages::JwtAccessToken;
 
-use super::{check_exp, Clock, Issuer, SystemClock, ValidationError, DEFAULT_LEEWAY_SECS};
+use super::{check_times, Clock, Issuer, SystemClock, Times, ValidationError, DEFAULT_LEEWAY_SECS};
 
 const TOKEN: &str = "access token";
 
@@ -30,7 +30,8 @@ impl<'a> AccessTokenValidation<'a> {
 
 impl JwtAccessToken {
     /// Validates the claims of this (already signature-checked, `typ at+jwt`) access
-    /// token, following RFC 9068 §4: issuer, expiry, audience.
+    /// token, following RFC 9068 §4: issuer, time claims (`exp`, `nbf`, `iat`; see the
+    /// [module documentation](crate::validation)), audience.
     pub fn validate_extern(
         &self,
         checks: &AccessTokenValidation<'_>,
@@ -42,8 +43,14 @@ impl JwtAccessToken {
                 got: self.iss.clone(),
             });
         }
-        // RFC 9068 §4 / RFC 7519 §4.1.4: not expired.
-        check_exp(TOKEN, self.exp, checks.clock.now(), checks.leeway)?;
+        // RFC 9068 §4 / RFC 7519 §4.1.4: not expired; §4.1.5: not before nbf; iat not
+        // in the future.
+        let times = Times {
+            exp: Some(self.exp),
+            nbf: self.nbf,
+            iat: self.iat,
+        };
+        check_times(TOKEN, times, checks.clock.now(), checks.leeway, None)?;
         // RFC 9068 §4: aud contains the resource server's identifier.
         if !self.aud.contains(checks.audience) {
             return Err(ValidationError::Audience {

@@ -2,8 +2,7 @@ use crate::messages::IdToken;
 use crate::{Audience, NumericDate};
 
 use super::{
-    check_exp, check_min_iat, Check, Clock, Issuer, SystemClock, ValidationError,
-    DEFAULT_LEEWAY_SECS,
+    check_times, Check, Clock, Issuer, SystemClock, Times, ValidationError, DEFAULT_LEEWAY_SECS,
 };
 
 const TOKEN: &str = "ID Token";
@@ -157,11 +156,20 @@ impl IdToken {
                 });
             }
         }
-        let now = checks.clock.now();
-        // Step 9: not expired.
-        check_exp(TOKEN, self.exp, now, checks.leeway)?;
-        // Step 10: not issued too far in the past.
-        check_min_iat(TOKEN, self.iat, checks.min_iat, checks.leeway)?;
+        // Step 9: not expired; RFC 7519 §4.1.5: not before nbf; step 10: iat neither
+        // in the future nor before the caller's minimum.
+        let times = Times {
+            exp: Some(self.exp),
+            nbf: self.nbf,
+            iat: self.iat,
+        };
+        check_times(
+            TOKEN,
+            times,
+            checks.clock.now(),
+            checks.leeway,
+            checks.min_iat,
+        )?;
         // Step 11: the nonce matches.
         let nonce_ok = match checks.nonce {
             Nonce::Sent(expected) => self.nonce.as_deref() == expected,

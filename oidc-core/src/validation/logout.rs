@@ -3,7 +3,7 @@ use crate::NumericDate;
 
 use super::id_token::check_audiences;
 use super::{
-    callback, check_exp, check_min_iat, Check, Clock, Issuer, SystemClock, ValidationError,
+    callback, check_times, Check, Clock, Issuer, SystemClock, Times, ValidationError,
     DEFAULT_LEEWAY_SECS,
 };
 
@@ -107,10 +107,19 @@ impl BackChannelLogoutToken {
             checks.client_id,
             &checks.extra_trusted_audiences,
         )?;
-        check_min_iat(TOKEN, self.iat, checks.min_iat, checks.leeway)?;
-        if let Some(exp) = self.exp {
-            check_exp(TOKEN, exp, checks.clock.now(), checks.leeway)?;
-        }
+        // RFC 7519 §4.1.5: not before nbf; iat not in the future.
+        let times = Times {
+            exp: self.exp,
+            nbf: self.nbf,
+            iat: self.iat,
+        };
+        check_times(
+            TOKEN,
+            times,
+            checks.clock.now(),
+            checks.leeway,
+            checks.min_iat,
+        )?;
         // Step 5: a sub, a sid, or both.
         if self.sub.is_none() && self.sid.is_none() {
             return Err(ValidationError::SubAndSidMissing);

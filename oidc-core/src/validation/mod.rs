@@ -3,7 +3,26 @@
 //! client id, nonce, state, clock.
 //!
 //! Each check cites its spec step; each failure is its own [`ValidationError`] variant.
-//! Time comparisons use an injectable [`Clock`] and a clock-skew leeway (default 30 s).
+//!
+//! # Time
+//!
+//! Time comparisons use an injectable [`Clock`] and one clock-skew leeway `L` (default
+//! 30 s, never negative) that always widens acceptance, for every token kind (ID Token,
+//! JWT access token, Logout Token), at second precision:
+//!
+//! | claim | accepted while | refused as | spec |
+//! |---|---|---|---|
+//! | `exp` | `now < exp + L` | [`ValidationError::Expired`] | RFC 7519 §4.1.4 ("before") |
+//! | `nbf` (when present) | `now >= nbf - L` | [`ValidationError::NotYetValid`] | RFC 7519 §4.1.5 ("after or equal") |
+//! | `iat` | `iat <= now + L` | [`ValidationError::IssuedInFuture`] | RFC 7519 §4.1.6; oauth4webapi refuses a future `iat` the same way |
+//! | `iat`, with a minimum | `iat + L >= min` | [`ValidationError::IssuedTooEarly`] | OIDC Core §3.1.3.7 step 10 |
+//!
+//! A token issued "now" by a provider whose clock runs up to `L` seconds ahead is
+//! accepted; one dated further ahead is refused, as it would otherwise stay valid for
+//! longer than its issuer meant.
+//!
+//! Error texts are one line: values taken from the token (issuer, audience, `azp`)
+//! and callback reasons are quoted, cut and have their control characters escaped.
 
 mod access_token;
 mod authentication;
@@ -17,6 +36,7 @@ pub use clock::{Clock, FixedClock, SystemClock};
 pub use id_token::{IdTokenValidation, Nonce};
 pub use logout::LogoutTokenValidation;
 
+use crate::error::quoted;
 use crate::{ExtraParams, NumericDate};
 
 /// The default clock-skew leeway, in seconds (the Python library's eventual choice).
@@ -32,16 +52,16 @@ pub const DEFAULT_LEEWAY_SECS: i64 = 30;
 #[allow(missing_docs)] // the fields are described above, once
 pub enum ValidationError {
     /// `iss` is not the expected issuer.
-    #[error("{token} was issued by an unexpected issuer: {got:?}")]
+    #[error("{token} was issued by an unexpected issuer: {}", quoted(.got))]
     Issuer { token: &'static str, got: String },
     /// `aud` does not contain our client id (or the expected audience).
-    #[error("{token}'s audience does not contain {expected:?}")]
+    #[error("{token}'s audience does not contain {}", quoted(.expected))]
     Audience {
         token: &'static str,
         expected: String,
     },
     /// `aud` has a member that is neither us nor trusted.
-    #[error("{token}'s audience {audience:?} is not trusted")]
+    #[error("{token}'s audience {} is not trusted", quoted(.audience))]
     UntrustedAudience {
         token: &'static str,
         audience: String,
@@ -50,13 +70,27 @@ pub enum ValidationError {
     #[error("{token} has several audiences but no azp claim")]
     AzpMissing { token: &'static str },
     /// `azp` is not our client id (OIDC Core §3.1.3.7 step 5).
-    #[error("{token} was not issued to this client (azp {got:?})")]
+    #[error("{token} was not issued to this client (azp {})", quoted(.got))]
     Azp { token: &'static str, got: String },
-    /// `exp` has passed (beyond the leeway).
+    /// `exp` has passed (beyond the leeway; RFC 7519 §4.1.4).
     #[error("{token} is expired (exp {exp}, now {now})")]
     Expired {
         token: &'static str,
         exp: NumericDate,
+        now: NumericDate,
+    },
+    /// `nbf` is still ahead (beyond the leeway; RFC 7519 §4.1.5).
+    #[error("{token} is not valid yet (nbf {nbf}, now {now})")]
+    NotYetValid {
+        token: &'static str,
+        nbf: NumericDate,
+        now: NumericDate,
+    },
+    /// `iat` is in the future (beyond the leeway).
+    #[error("{token} was issued in the future (iat {iat}, now {now})")]
+    IssuedInFuture {
+        token: &'static str,
+        iat: NumericDate,
         now: NumericDate,
     },
     /// `iat` is before the caller's minimum.
@@ -70,7 +104,7 @@ pub enum ValidationError {
     #[error("{token}'s nonce does not match its expected value")]
     Nonce { token: &'static str },
     /// The caller's `acr` check failed (OIDC Core §3.1.3.7 step 12).
-    #[error("{token}'s acr was rejected: {reason}")]
+    #[error("{token}'s acr was rejected: {}", quoted(.reason))]
     Acr { token: &'static str, reason: String },
     /// `auth_time` is before the caller's minimum (OIDC Core §3.1.3.7 step 13).
     #[error("the session of this {token} was authenticated too far in the past (auth_time {auth_time}, minimum {min})")]
@@ -98,7 +132,7 @@ pub enum ValidationError {
     #[error("{token} has no iss although the provider sends it (RFC 9207)")]
     IssMissing { token: &'static str },
     /// A caller-supplied check failed (jti reuse, unknown session, ...).
-    #[error("{token}: {check} check failed: {reason}")]
+    #[error("{token}: {check} check failed: {}", quoted(.reason))]
     Callback {
         token: &'static str,
         check: &'static str,
@@ -174,6 +208,58 @@ fn check_exp(
     Ok(())
 }
 
+/// `nbf` check shared by every token kind: valid from `nbf - leeway` on.
+fn check_nbf(
+    token: &'static str,
+    nbf: Option<NumericDate>,
+    now: NumericDate,
+    leeway: i64,
+) -> Result<(), ValidationError> {
+    match nbf {
+        Some(nbf) if now.as_secs() < nbf.as_secs().saturating_sub(leeway) => {
+            Err(ValidationError::NotYetValid { token, nbf, now })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// `iat` check shared by every token kind: not after `now + leeway`.
+fn check_iat_not_future(
+    token: &'static str,
+    iat: NumericDate,
+    now: NumericDate,
+    leeway: i64,
+) -> Result<(), ValidationError> {
+    if iat.as_secs() > now.as_secs().saturating_add(leeway) {
+        return Err(ValidationError::IssuedInFuture { token, iat, now });
+    }
+    Ok(())
+}
+
+/// The time checks of every token kind, in order: `exp` (when the kind has one),
+/// `nbf`, `iat` not in the future, `iat` not before the caller's minimum.
+fn check_times(
+    token: &'static str,
+    times: Times,
+    now: NumericDate,
+    leeway: i64,
+    min_iat: Option<NumericDate>,
+) -> Result<(), ValidationError> {
+    if let Some(exp) = times.exp {
+        check_exp(token, exp, now, leeway)?;
+    }
+    check_nbf(token, times.nbf, now, leeway)?;
+    check_iat_not_future(token, times.iat, now, leeway)?;
+    check_min_iat(token, times.iat, min_iat, leeway)
+}
+
+/// A token's time claims.
+struct Times {
+    exp: Option<NumericDate>,
+    nbf: Option<NumericDate>,
+    iat: NumericDate,
+}
+
 /// `iat >= min_iat` with leeway.
 fn check_min_iat(
     token: &'static str,
@@ -214,9 +300,11 @@ macro_rules! time_options {
             self
         }
 
-        /// The clock-skew leeway for every time comparison, in seconds (default 30).
+        /// The clock-skew leeway for every time comparison, in seconds (default 30;
+        /// a negative value counts as 0). See the [module documentation](crate::validation) for
+        /// how each comparison uses it.
         pub fn leeway(mut self, seconds: i64) -> Self {
-            self.leeway = seconds;
+            self.leeway = seconds.max(0);
             self
         }
     };
