@@ -42,12 +42,20 @@
 //!
 //! See the derive's documentation ([`OidcMessage`](macro@OidcMessage)) for the attribute
 //! vocabulary, and the crate README for a tour.
+//!
+//! # Stability
+//!
+//! Everything documented here follows semver. The hidden module `__private` holds what
+//! the generated code calls; it is not public API, and any release may change it.
 
 #![deny(missing_docs)]
 
 // Lets the generated code say `::oidc_core::..` inside this crate too.
 extern crate self as oidc_core;
 
+// What the generated code calls. Hidden, not public API, and not covered by semver:
+// anything in it may change in any release (see its module documentation). Nothing that
+// exists only for the generated code is `pub` outside it.
 #[doc(hidden)]
 pub mod __private;
 pub mod codec;

@@ -6,7 +6,8 @@ use serde::de::DeserializeOwned;
 
 use super::{secret_reason, Fields};
 use crate::codec::form::parse_pairs;
-use crate::codec::value::{split_space_delimited, Leniency, LenientValue, ParamValue};
+use super::lenient::{Leniency, LenientValue};
+use crate::codec::value::{split_space_delimited, ParamValue};
 use crate::error::Error;
 use crate::types::ExtraParams;
 

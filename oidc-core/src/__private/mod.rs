@@ -13,6 +13,7 @@
 //! | `seeds.rs` | `DeserializeSeed`s for member values |
 //! | `serialize.rs` | the `Serialize` impl and per-field map writers |
 //! | `format.rs` | which wire a serde (de)serializer drives |
+//! | `lenient.rs` | `#[oidc(accept(..))]`: `Leniency` and how each scalar reads it |
 //! | `lenient_default.rs` | required fields and the lenient decoders' defaults |
 //! | `stash.rs` | alias values kept until the end of decoding |
 //! | `response.rs` | success-or-error responses |
@@ -29,6 +30,7 @@ mod form_decode;
 mod form_encode;
 mod format;
 mod json;
+mod lenient;
 mod lenient_default;
 mod redact;
 mod response;
@@ -42,6 +44,7 @@ pub use form_decode::{
 pub use form_encode::{write_extra, write_json, write_space_list, write_value, FormWriter};
 pub use format::{serializer_kind, SerializerKind};
 pub use json::{deserialize, from_json, json_extra, json_value, to_json, DeCtx};
+pub use lenient::{Leniency, LenientValue};
 pub use lenient_default::{required, Probe, ViaDefault, WithoutDefault};
 pub use redact::{Redacted, RedactedOption};
 pub use response::{response_from_form, response_from_json};

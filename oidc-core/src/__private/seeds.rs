@@ -7,7 +7,8 @@ use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
 
-use crate::codec::value::{split_space_delimited, Leniency, LenientValue, ParamValue};
+use super::lenient::{Leniency, LenientValue};
+use crate::codec::value::{split_space_delimited, ParamValue};
 
 /// borrowed input.
 pub fn deserialize_string_value<'de, T, D>(deserializer: D) -> Result<T, D::Error>

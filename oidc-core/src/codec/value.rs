@@ -1,5 +1,4 @@
-//! How one Rust value travels as one form / URL parameter, and the per-field
-//! leniencies for real providers' JSON.
+//! How one Rust value travels as one form / URL parameter.
 
 use std::borrow::Cow;
 
@@ -79,21 +78,6 @@ macro_rules! integer_param {
             }
         }
 
-        impl LenientValue for $t {
-            const EXPECTING: &'static str = $expect;
-
-            fn from_u64(v: u64) -> Option<Self> {
-                <$t>::try_from(v).ok()
-            }
-
-            fn from_i64(v: i64) -> Option<Self> {
-                <$t>::try_from(v).ok()
-            }
-
-            fn from_lenient_str(text: &str, leniency: Leniency) -> Option<Self> {
-                if leniency.string_number { text.trim().parse().ok() } else { None }
-            }
-        }
     )*};
 }
 
@@ -122,60 +106,6 @@ impl ParamValue for serde_json::Value {
 
     fn with_param<R>(&self, f: impl FnOnce(&str) -> R) -> R {
         f(&self.to_string())
-    }
-}
-
-/// Which real-provider deviations one field accepts in JSON (`#[oidc(accept(..))]`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Leniency {
-    /// `"3600"` for a number (Azure/Apple `expires_in`, Apple `iat`).
-    pub string_number: bool,
-    /// `"true"` / `"false"` for a bool (Apple / Cognito `email_verified`).
-    pub string_bool: bool,
-    /// A JSON array of strings for a space-delimited list (Xero / Twitch `scope`).
-    pub array: bool,
-    /// RFC 3339 text for a NumericDate (Auth0 `updated_at`).
-    pub rfc3339: bool,
-}
-
-/// A scalar type with documented leniencies in JSON; see [`Leniency`].
-pub trait LenientValue: Sized {
-    /// What a strict value looks like, for error texts.
-    const EXPECTING: &'static str;
-
-    /// From a JSON unsigned integer, if it fits.
-    fn from_u64(_v: u64) -> Option<Self> {
-        None
-    }
-    /// From a JSON negative integer, if it fits.
-    fn from_i64(_v: i64) -> Option<Self> {
-        None
-    }
-    /// From a JSON number with a fraction or exponent, if this type takes one.
-    fn from_f64(_v: f64) -> Option<Self> {
-        None
-    }
-    /// From a JSON boolean, if this type is one.
-    fn from_bool(_v: bool) -> Option<Self> {
-        None
-    }
-    /// The string form, when `leniency` allows one.
-    fn from_lenient_str(text: &str, leniency: Leniency) -> Option<Self>;
-}
-
-impl LenientValue for bool {
-    const EXPECTING: &'static str = "true or false";
-
-    fn from_bool(v: bool) -> Option<Self> {
-        Some(v)
-    }
-
-    fn from_lenient_str(text: &str, leniency: Leniency) -> Option<Self> {
-        match (leniency.string_bool, text) {
-            (true, "true") => Some(true),
-            (true, "false") => Some(false),
-            _ => None,
-        }
     }
 }
 

@@ -4,7 +4,8 @@ use std::fmt;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::codec::value::{Leniency, LenientValue, ParamValue};
+use crate::__private::{Leniency, LenientValue};
+use crate::codec::value::ParamValue;
 use crate::error::quoted;
 
 /// A JSON NumericDate: seconds since 1970-01-01T00:00:00Z, UTC (RFC 7519 §2).

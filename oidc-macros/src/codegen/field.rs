@@ -107,7 +107,7 @@ impl<'a> FieldPlan<'a> {
             l.rfc3339.is_set(),
         );
         quote! {
-            ::oidc_core::codec::value::Leniency { string_number: #n, string_bool: #b, array: #a, rfc3339: #r }
+            ::oidc_core::__private::Leniency { string_number: #n, string_bool: #b, array: #a, rfc3339: #r }
         }
     }
 
