@@ -101,8 +101,8 @@ async fn callback(
 
     // The token request goes out through reqwest's `.form()`, i.e. serde_urlencoded with
     // the derived Serialize impl: the same body `to_form` writes.
-    let token_request =
-        TokenRequest::for_authorization_code(code, REDIRECT_URI).with_code_verifier(verifier);
+    let mut token_request = TokenRequest::for_authorization_code(code, REDIRECT_URI);
+    token_request.code_verifier = Some(verifier);
     let body = app
         .http
         .post(

@@ -65,9 +65,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // 4. Exchange the code: the form body of the token request.
     let code = success.code.as_deref().ok_or("no code")?;
-    let token_request = TokenRequest::for_authorization_code(code, redirect_uri)
-        .with_client_id(client_id)
-        .with_code_verifier(code_verifier);
+    let mut token_request = TokenRequest::for_authorization_code(code, redirect_uri);
+    token_request.client_id = Some(client_id.to_owned());
+    token_request.code_verifier = Some(code_verifier.to_owned());
     println!(
         "4. POST {} with\n   {}\n",
         metadata.token_endpoint.as_deref().unwrap_or("?"),

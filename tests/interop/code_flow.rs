@@ -3,7 +3,7 @@
 
 use oidc_core::messages::*;
 use oidc_core::validation::Nonce;
-use oidc_core::{ExtraParams, OidcMessage};
+use oidc_core::OidcMessage;
 
 use crate::harness::{code_flow, setup, verify_id_token, Browser, ClientAuth};
 
@@ -56,11 +56,7 @@ fn code_flow_then_userinfo_introspection_refresh_revocation() {
 
     let introspection_endpoint = ctx.metadata.introspection_endpoint.clone().unwrap();
     let introspect = |token: &str| {
-        let request = TokenIntrospectionRequest {
-            token: token.to_owned(),
-            token_type_hint: None,
-            extra: ExtraParams::new(),
-        };
+        let request = TokenIntrospectionRequest::new(token);
         let reply = browser.post_form(
             &introspection_endpoint,
             &request.to_form(),

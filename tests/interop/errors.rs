@@ -54,8 +54,8 @@ fn typed_errors() {
         "rp-basic",
         ClientAuth::Basic("rp-basic-secret"),
     );
-    let wider = TokenRequest::for_refresh_token(scoped.refresh_token.as_deref().unwrap())
-        .with_scope(["openid", "email", "bogus"]);
+    let mut wider = TokenRequest::for_refresh_token(scoped.refresh_token.as_deref().unwrap());
+    wider.scope = Some(vec!["openid".into(), "email".into(), "bogus".into()]);
     let reply = browser.post_form(
         ctx.metadata.token_endpoint.as_deref().unwrap(),
         &wider.to_form(),
@@ -85,9 +85,9 @@ fn typed_errors() {
         .unwrap()
         .code
         .unwrap();
-    let exchange = TokenRequest::for_authorization_code(code, REDIRECT_URI)
-        .with_code_verifier(verifier)
-        .to_form();
+    let mut exchange = TokenRequest::for_authorization_code(code, REDIRECT_URI);
+    exchange.code_verifier = Some(verifier.to_owned());
+    let exchange = exchange.to_form();
     let token_endpoint = ctx.metadata.token_endpoint.clone().unwrap();
     let wrong_secret = browser.post_form(
         &token_endpoint,

@@ -26,12 +26,10 @@ fn rp_initiated_and_back_channel_logout() {
     let id_token = verify_id_token(&ctx, &id_token_jwt, "rp-basic", Nonce::Sent(Some(&nonce)));
 
     // Step 6: RP-initiated logout with id_token_hint; the back-channel logout POST.
-    let logout = RpInitiatedLogoutRequest {
-        id_token_hint: Some(id_token_jwt.clone()),
-        post_logout_redirect_uri: Some("http://127.0.0.1:9/bye".into()),
-        state: Some("s-logout".into()),
-        ..Default::default()
-    };
+    let mut logout = RpInitiatedLogoutRequest::default();
+    logout.id_token_hint = Some(id_token_jwt.clone());
+    logout.post_logout_redirect_uri = Some("http://127.0.0.1:9/bye".into());
+    logout.state = Some("s-logout".into());
     let end_session = ctx.metadata.end_session_endpoint.clone().unwrap();
     let page = browser.get(&logout.to_url(&end_session).unwrap(), None);
     assert_eq!(

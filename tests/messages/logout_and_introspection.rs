@@ -36,13 +36,11 @@ fn back_channel_notification_is_a_form_body() {
 
 #[test]
 fn rp_initiated_logout_url() {
-    let r = RpInitiatedLogoutRequest {
-        id_token_hint: Some("eyJ.eyJ.sig".into()),
-        post_logout_redirect_uri: Some("https://rp.example/bye".into()),
-        state: Some("s1".into()),
-        ui_locales: Some(vec!["fr-CA".into(), "fr".into()]),
-        ..Default::default()
-    };
+    let mut r = RpInitiatedLogoutRequest::default();
+    r.id_token_hint = Some("eyJ.eyJ.sig".into());
+    r.post_logout_redirect_uri = Some("https://rp.example/bye".into());
+    r.state = Some("s1".into());
+    r.ui_locales = Some(vec!["fr-CA".into(), "fr".into()]);
     let url = r.to_url("https://op.example/logout").unwrap();
     assert_eq!(
         url,

@@ -2,6 +2,7 @@
 //! enums, leniency), one module per spec area. Real data is in `tests/fixtures/`.
 
 mod authentication;
+mod construction;
 mod logout_and_introspection;
 mod token;
 mod userinfo;

@@ -339,25 +339,24 @@ mod core_messages {
     fn core_token_request() -> impl Strategy<Value = CoreTokenRequest> {
         prop_oneof![
             (text(), text(), proptest::option::of(text())).prop_map(|(code, uri, verifier)| {
-                let r = CoreTokenRequest::for_authorization_code(code, uri);
-                match verifier {
-                    Some(v) => r.with_code_verifier(v),
-                    None => r,
-                }
+                let mut r = CoreTokenRequest::for_authorization_code(code, uri);
+                r.code_verifier = verifier;
+                r
             }),
             (text(), proptest::option::of(items())).prop_map(|(token, scope)| {
-                let r = CoreTokenRequest::for_refresh_token(token);
-                match scope {
-                    Some(s) => r.with_scope(s),
-                    None => r,
-                }
+                let mut r = CoreTokenRequest::for_refresh_token(token);
+                r.scope = scope;
+                r
             }),
             (text(), text(), items()).prop_map(|(user, password, scope)| {
                 CoreTokenRequest::for_password(user, password, scope)
             }),
-            (text(), text()).prop_map(|(id, secret)| CoreTokenRequest::for_client_credentials()
-                .with_client_id(id)
-                .with_client_secret(secret)),
+            (text(), text()).prop_map(|(id, secret)| {
+                let mut r = CoreTokenRequest::for_client_credentials();
+                r.client_id = Some(id);
+                r.client_secret = Some(secret);
+                r
+            }),
         ]
     }
 

@@ -4,9 +4,9 @@ use std::borrow::Cow;
 
 use serde::de::DeserializeOwned;
 
+use super::lenient::{Leniency, LenientValue};
 use super::{secret_reason, Fields};
 use crate::codec::form::parse_pairs;
-use super::lenient::{Leniency, LenientValue};
 use crate::codec::value::{split_space_delimited, ParamValue};
 use crate::error::Error;
 use crate::types::ExtraParams;

@@ -13,6 +13,7 @@ use crate::{Audience, ExtraParams, NumericDate, OidcMessage};
 /// code included, unless `JwtOptions::typ` says otherwise.
 #[derive(OidcMessage, Clone, PartialEq)]
 #[oidc(token_kind = crate::jwt::TokenKind::JWT_ACCESS_TOKEN)]
+#[non_exhaustive]
 pub struct JwtAccessToken {
     /// `iss` — REQUIRED (§2.2).
     #[oidc(required)]
@@ -61,4 +62,36 @@ pub struct JwtAccessToken {
     /// Any other claim.
     #[oidc(extra)]
     pub extra: ExtraParams,
+}
+
+impl JwtAccessToken {
+    /// An access token with its REQUIRED claims (RFC 9068 §2.2) and no other.
+    pub fn new(
+        iss: impl Into<String>,
+        exp: NumericDate,
+        aud: impl Into<Audience>,
+        sub: impl Into<String>,
+        client_id: impl Into<String>,
+        iat: NumericDate,
+        jti: impl Into<String>,
+    ) -> Self {
+        JwtAccessToken {
+            iss: iss.into(),
+            exp,
+            aud: aud.into(),
+            sub: sub.into(),
+            client_id: client_id.into(),
+            iat,
+            jti: jti.into(),
+            nbf: None,
+            auth_time: None,
+            acr: None,
+            amr: None,
+            scope: None,
+            groups: None,
+            roles: None,
+            entitlements: None,
+            extra: ExtraParams::new(),
+        }
+    }
 }

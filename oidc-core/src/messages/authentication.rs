@@ -25,6 +25,7 @@ use super::response_enum;
 /// # Ok::<(), oidc_core::Error>(())
 /// ```
 #[derive(OidcMessage, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationRequest {
     /// `scope` — REQUIRED. Space-delimited; OpenID Connect requests MUST contain `openid`.
     #[oidc(required, space_delimited)]
@@ -86,7 +87,8 @@ pub struct AuthenticationRequest {
 }
 
 impl AuthenticationRequest {
-    /// A Authorization Code Flow request (`response_type=code`) with the other fields unset.
+    /// An Authorization Code Flow request (`response_type=code`) with the other fields
+    /// unset; for another flow, set `response_type`.
     pub fn new<S: Into<String>>(
         client_id: impl Into<String>,
         redirect_uri: impl Into<String>,
@@ -123,9 +125,12 @@ impl AuthenticationRequest {
 ///
 /// Which members are present depends on the `response_type` that was requested, so
 /// `code`, `id_token` and `access_token` are all optional here; at least one of them
-/// must be present. Unknown parameters (Keycloak's and Google's `session_state`,
+/// must be present: the constructors take one ([`Self::for_code`], [`Self::for_id_token`],
+/// [`Self::for_access_token`]; set the others of a hybrid response on the fields), and
+/// decoding refuses a response without one. Unknown parameters (Keycloak's and Google's `session_state`,
 /// Google's `authuser`, Apple's `user`) are kept in `extra`.
 #[derive(OidcMessage, Clone, PartialEq)]
+#[non_exhaustive]
 #[oidc(validate = AuthenticationSuccessResponse::check_grant_present)]
 pub struct AuthenticationSuccessResponse {
     /// `code` — REQUIRED for response types containing `code`. The authorization code.
@@ -156,6 +161,47 @@ pub struct AuthenticationSuccessResponse {
 }
 
 impl AuthenticationSuccessResponse {
+    fn empty() -> Self {
+        AuthenticationSuccessResponse {
+            code: None,
+            state: None,
+            iss: None,
+            id_token: None,
+            access_token: None,
+            token_type: None,
+            expires_in: None,
+            scope: None,
+            extra: ExtraParams::new(),
+        }
+    }
+
+    /// The Authorization Code Flow's response (OIDC Core 1.0 §3.1.2.5): `code` only.
+    pub fn for_code(code: impl Into<String>) -> Self {
+        let mut response = Self::empty();
+        response.code = Some(code.into());
+        response
+    }
+
+    /// An Implicit Flow response for `response_type=id_token` (OIDC Core 1.0 §3.2.2.5):
+    /// `id_token` only.
+    pub fn for_id_token(id_token: impl Into<String>) -> Self {
+        let mut response = Self::empty();
+        response.id_token = Some(id_token.into());
+        response
+    }
+
+    /// A response carrying an access token (`response_type` containing `token`, RFC
+    /// 6749 §4.2.2): `access_token` with its REQUIRED `token_type`.
+    pub fn for_access_token(
+        access_token: impl Into<String>,
+        token_type: impl Into<String>,
+    ) -> Self {
+        let mut response = Self::empty();
+        response.access_token = Some(access_token.into());
+        response.token_type = Some(token_type.into());
+        response
+    }
+
     /// A response carries a code, an ID Token or an access token; without one of them it
     /// is not an authentication response (and not an error response either).
     fn check_grant_present(&self) -> Result<(), ErrorKind> {
@@ -208,6 +254,7 @@ crate::string_enum! {
 /// An Authentication Error Response (OIDC Core 1.0 §3.1.2.6, RFC 6749 §4.1.2.1, RFC
 /// 9207 §2).
 #[derive(OidcMessage, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct AuthenticationErrorResponse {
     /// `error` — REQUIRED. The error code.
     #[oidc(required)]
@@ -223,6 +270,20 @@ pub struct AuthenticationErrorResponse {
     /// Any other parameter, in order.
     #[oidc(extra)]
     pub extra: ExtraParams,
+}
+
+impl AuthenticationErrorResponse {
+    /// An error response with its REQUIRED `error` code and nothing else.
+    pub fn new(error: impl Into<AuthenticationErrorCode>) -> Self {
+        AuthenticationErrorResponse {
+            error: error.into(),
+            error_description: None,
+            error_uri: None,
+            state: None,
+            iss: None,
+            extra: ExtraParams::new(),
+        }
+    }
 }
 
 response_enum! {

@@ -11,6 +11,7 @@ use crate::{ExtraParams, NumericDate, OidcMessage};
 /// numeric string or RFC 3339 text (Auth0). `birthdate` is kept as text: the spec's
 /// own example is `0000-10-31` (year withheld) and real providers send free text.
 #[derive(OidcMessage, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct StandardClaims {
     /// `name` — full name.
     pub name: Option<String>,
@@ -58,6 +59,7 @@ pub struct StandardClaims {
 
 /// The `address` claim (OIDC Core 1.0 §5.1.1). All members OPTIONAL.
 #[derive(OidcMessage, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct Address {
     /// `formatted` — the full address, lines separated by `\n`.
     pub formatted: Option<String>,

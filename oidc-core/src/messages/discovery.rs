@@ -57,6 +57,7 @@ fn yes() -> bool {
 /// # Ok::<(), oidc_core::Error>(())
 /// ```
 #[derive(OidcMessage, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ProviderMetadata {
     /// `issuer` — REQUIRED. https URL, no query or fragment; equals the ID Tokens' `iss`.
     #[oidc(required)]
@@ -228,4 +229,90 @@ pub struct ProviderMetadata {
     /// Any other member, with its JSON type.
     #[oidc(extra)]
     pub extra: ExtraParams,
+}
+
+impl ProviderMetadata {
+    /// A document with the REQUIRED members (OIDC Discovery 1.0 §3), every member with a
+    /// spec default at that default, and every other member absent.
+    pub fn new<R: Into<String>, S: Into<String>, A: Into<String>>(
+        issuer: impl Into<String>,
+        authorization_endpoint: impl Into<String>,
+        jwks_uri: impl Into<String>,
+        response_types_supported: impl IntoIterator<Item = R>,
+        subject_types_supported: impl IntoIterator<Item = S>,
+        id_token_signing_alg_values_supported: impl IntoIterator<Item = A>,
+    ) -> Self {
+        ProviderMetadata {
+            issuer: issuer.into(),
+            authorization_endpoint: authorization_endpoint.into(),
+            token_endpoint: None,
+            userinfo_endpoint: None,
+            jwks_uri: jwks_uri.into(),
+            registration_endpoint: None,
+            scopes_supported: None,
+            response_types_supported: response_types_supported
+                .into_iter()
+                .map(Into::into)
+                .collect(),
+            response_modes_supported: default_response_modes(),
+            grant_types_supported: default_grant_types(),
+            acr_values_supported: None,
+            subject_types_supported: subject_types_supported
+                .into_iter()
+                .map(Into::into)
+                .collect(),
+            id_token_signing_alg_values_supported: id_token_signing_alg_values_supported
+                .into_iter()
+                .map(Into::into)
+                .collect(),
+            id_token_encryption_alg_values_supported: None,
+            id_token_encryption_enc_values_supported: None,
+            userinfo_signing_alg_values_supported: None,
+            userinfo_encryption_alg_values_supported: None,
+            userinfo_encryption_enc_values_supported: None,
+            request_object_signing_alg_values_supported: None,
+            request_object_encryption_alg_values_supported: None,
+            request_object_encryption_enc_values_supported: None,
+            token_endpoint_auth_methods_supported: default_token_endpoint_auth_methods(),
+            token_endpoint_auth_signing_alg_values_supported: None,
+            display_values_supported: None,
+            claim_types_supported: None,
+            claims_supported: None,
+            service_documentation: None,
+            claims_locales_supported: None,
+            ui_locales_supported: None,
+            claims_parameter_supported: false,
+            request_parameter_supported: false,
+            request_uri_parameter_supported: yes(),
+            require_request_uri_registration: false,
+            op_policy_uri: None,
+            op_tos_uri: None,
+            end_session_endpoint: None,
+            check_session_iframe: None,
+            frontchannel_logout_supported: false,
+            frontchannel_logout_session_supported: false,
+            backchannel_logout_supported: false,
+            backchannel_logout_session_supported: false,
+            introspection_endpoint: None,
+            introspection_endpoint_auth_methods_supported: None,
+            introspection_endpoint_auth_signing_alg_values_supported: None,
+            revocation_endpoint: None,
+            revocation_endpoint_auth_methods_supported: None,
+            revocation_endpoint_auth_signing_alg_values_supported: None,
+            code_challenge_methods_supported: None,
+            device_authorization_endpoint: None,
+            pushed_authorization_request_endpoint: None,
+            require_pushed_authorization_requests: false,
+            authorization_response_iss_parameter_supported: false,
+            tls_client_certificate_bound_access_tokens: false,
+            mtls_endpoint_aliases: None,
+            dpop_signing_alg_values_supported: None,
+            prompt_values_supported: None,
+            backchannel_authentication_endpoint: None,
+            backchannel_token_delivery_modes_supported: None,
+            backchannel_authentication_request_signing_alg_values_supported: None,
+            backchannel_user_code_parameter_supported: false,
+            extra: ExtraParams::new(),
+        }
+    }
 }

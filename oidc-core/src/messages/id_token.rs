@@ -43,6 +43,7 @@ use super::logout::BACKCHANNEL_LOGOUT_EVENT;
 /// responsibility for that claim).
 #[derive(OidcMessage, Clone, PartialEq)]
 #[oidc(token_kind = crate::jwt::TokenKind::ID_TOKEN, validate = not_a_logout_token)]
+#[non_exhaustive]
 pub struct IdToken {
     /// `iss` — REQUIRED. Issuer Identifier: https URL, no query or fragment.
     #[oidc(required)]
@@ -106,5 +107,36 @@ fn not_a_logout_token(token: &IdToken) -> Result<(), ErrorKind> {
             })
         }
         _ => Ok(()),
+    }
+}
+
+impl IdToken {
+    /// An ID Token with its REQUIRED claims and no other.
+    pub fn new(
+        iss: impl Into<String>,
+        sub: impl Into<String>,
+        aud: impl Into<Audience>,
+        exp: NumericDate,
+        iat: NumericDate,
+    ) -> Self {
+        IdToken {
+            iss: iss.into(),
+            sub: sub.into(),
+            aud: aud.into(),
+            exp,
+            iat,
+            auth_time: None,
+            nonce: None,
+            acr: None,
+            amr: None,
+            azp: None,
+            at_hash: None,
+            c_hash: None,
+            sid: None,
+            nbf: None,
+            events: None,
+            claims: StandardClaims::default(),
+            extra: ExtraParams::new(),
+        }
     }
 }

@@ -7,6 +7,7 @@ use super::token::TokenErrorResponse;
 
 /// An Introspection Request (RFC 7662 §2.1), POSTed form-encoded by a protected resource.
 #[derive(OidcMessage, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct TokenIntrospectionRequest {
     /// `token` — REQUIRED. The token to introspect.
     #[oidc(required, secret)]
@@ -18,11 +19,23 @@ pub struct TokenIntrospectionRequest {
     pub extra: ExtraParams,
 }
 
+impl TokenIntrospectionRequest {
+    /// A request for `token`, without a `token_type_hint`.
+    pub fn new(token: impl Into<String>) -> Self {
+        TokenIntrospectionRequest {
+            token: token.into(),
+            token_type_hint: None,
+            extra: ExtraParams::new(),
+        }
+    }
+}
+
 /// An Introspection Response (RFC 7662 §2.2). An inactive token is `{"active": false}`.
 ///
 /// Leniencies: `scope` also as a JSON array (IdentityServer's legacy format);
 /// timestamps as numeric strings.
 #[derive(OidcMessage, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct TokenIntrospectionSuccessResponse {
     /// `active` — REQUIRED.
     #[oidc(required)]
@@ -56,6 +69,28 @@ pub struct TokenIntrospectionSuccessResponse {
     /// Any other member (service-specific, e.g. userinfo claims).
     #[oidc(extra)]
     pub extra: ExtraParams,
+}
+
+impl TokenIntrospectionSuccessResponse {
+    /// A response with only `active`. `new(false)` is the whole answer for a token that
+    /// is not active (RFC 7662 §2.2: no other member SHOULD be sent).
+    pub fn new(active: bool) -> Self {
+        TokenIntrospectionSuccessResponse {
+            active,
+            scope: None,
+            client_id: None,
+            username: None,
+            token_type: None,
+            exp: None,
+            iat: None,
+            nbf: None,
+            sub: None,
+            aud: None,
+            iss: None,
+            jti: None,
+            extra: ExtraParams::new(),
+        }
+    }
 }
 
 /// An introspection error: RFC 7662 §2.3 answers errors as RFC 6749 §5.2 does.

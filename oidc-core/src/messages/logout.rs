@@ -8,6 +8,7 @@ pub const BACKCHANNEL_LOGOUT_EVENT: &str = "http://schemas.openid.net/event/back
 /// A request to log the End-User out at the OP (RP-Initiated Logout 1.0 §2), sent to
 /// the provider's `end_session_endpoint` as a query (`to_url`) or a form POST.
 #[derive(OidcMessage, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct RpInitiatedLogoutRequest {
     /// `id_token_hint` — RECOMMENDED. An ID Token the OP issued to this RP.
     #[oidc(secret)]
@@ -31,6 +32,7 @@ pub struct RpInitiatedLogoutRequest {
 /// The query the OP puts on the RP's `frontchannel_logout_uri` (Front-Channel Logout
 /// 1.0 §2). `iss` and `sid` are sent when `frontchannel_logout_session_required`.
 #[derive(OidcMessage, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct FrontChannelLogoutNotification {
     /// `iss` — the Issuer Identifier of the OP.
     pub iss: Option<String>,
@@ -44,6 +46,7 @@ pub struct FrontChannelLogoutNotification {
 /// The form body the OP POSTs to the RP's `backchannel_logout_uri` (Back-Channel
 /// Logout 1.0 §2.5).
 #[derive(OidcMessage, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct BackChannelLogoutNotification {
     /// `logout_token` — REQUIRED. A signed JWT holding a [`BackChannelLogoutToken`].
     #[oidc(required, secret)]
@@ -51,6 +54,16 @@ pub struct BackChannelLogoutNotification {
     /// Any other parameter.
     #[oidc(extra)]
     pub extra: ExtraParams,
+}
+
+impl BackChannelLogoutNotification {
+    /// The notification carrying `logout_token`.
+    pub fn new(logout_token: impl Into<String>) -> Self {
+        BackChannelLogoutNotification {
+            logout_token: logout_token.into(),
+            extra: ExtraParams::new(),
+        }
+    }
 }
 
 /// The claims of a Logout Token (Back-Channel Logout 1.0 §2.4).
@@ -65,6 +78,7 @@ pub struct BackChannelLogoutNotification {
 /// `from_jwt` accepts a `typ` header that is absent, `logout+jwt` or `JWT`.
 #[derive(OidcMessage, Clone, PartialEq)]
 #[oidc(token_kind = crate::jwt::TokenKind::LOGOUT_TOKEN)]
+#[non_exhaustive]
 pub struct BackChannelLogoutToken {
     /// `iss` — REQUIRED.
     #[oidc(required)]
@@ -100,6 +114,35 @@ pub struct BackChannelLogoutToken {
 }
 
 impl BackChannelLogoutToken {
+    /// A Logout Token with its REQUIRED claims: `events` holds the
+    /// [`BACKCHANNEL_LOGOUT_EVENT`] member with an empty object. Set `sub`, `sid` or
+    /// both (§2.4 requires one), and `exp`.
+    pub fn new(
+        iss: impl Into<String>,
+        aud: impl Into<Audience>,
+        iat: NumericDate,
+        jti: impl Into<String>,
+    ) -> Self {
+        let mut events = serde_json::Map::new();
+        events.insert(
+            BACKCHANNEL_LOGOUT_EVENT.to_owned(),
+            serde_json::Value::Object(serde_json::Map::new()),
+        );
+        BackChannelLogoutToken {
+            iss: iss.into(),
+            sub: None,
+            aud: aud.into(),
+            iat,
+            exp: None,
+            nbf: None,
+            jti: jti.into(),
+            events,
+            sid: None,
+            nonce: None,
+            extra: ExtraParams::new(),
+        }
+    }
+
     /// Whether `events` has the [`BACKCHANNEL_LOGOUT_EVENT`] member with an object value.
     pub fn has_logout_event(&self) -> bool {
         self.events

@@ -25,18 +25,19 @@ crate::string_enum! {
 /// A Token Request (RFC 6749 §4.1.3, §4.3.2, §4.4.2, §6; OIDC Core 1.0 §3.1.3.1),
 /// POSTed form-encoded to the token endpoint.
 ///
-/// The parameters a grant requires are checked when decoding (authorization_code:
-/// `code` and `redirect_uri`; refresh_token: `refresh_token`; password: `username`,
-/// `password` and `scope`), and the constructors take them, so a request that misses
-/// one cannot be built. Extension grants (device code, token exchange) put their
-/// parameters in `extra`.
+/// Which parameters are required depends on `grant_type`, so there is one constructor
+/// per grant, taking that grant's required parameters (authorization_code: `code` and
+/// `redirect_uri`; refresh_token: `refresh_token`; password: `username`, `password` and
+/// `scope`); set the optional ones on the public fields. Decoding checks the same
+/// per-grant rules, so a request that misses one is refused on the way in. Extension
+/// grants (device code, token exchange) put their parameters in `extra`.
 ///
 /// ```
 /// use oidc_core::messages::TokenRequest;
 /// use oidc_core::OidcMessage;
 ///
-/// let request = TokenRequest::for_authorization_code("SplxlOBeZQQYbYS6WxSbIA", "https://client.example.com/cb")
-///     .with_code_verifier("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+/// let mut request = TokenRequest::for_authorization_code("SplxlOBeZQQYbYS6WxSbIA", "https://client.example.com/cb");
+/// request.code_verifier = Some("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk".into());
 /// assert_eq!(
 ///     request.to_form(),
 ///     "grant_type=authorization_code&code=SplxlOBeZQQYbYS6WxSbIA\
@@ -47,43 +48,46 @@ crate::string_enum! {
 /// # Ok::<(), oidc_core::Error>(())
 /// ```
 #[derive(OidcMessage, Clone, PartialEq)]
+#[non_exhaustive]
 #[oidc(validate = TokenRequest::check_grant_parameters)]
 pub struct TokenRequest {
     /// `grant_type` — REQUIRED.
     #[oidc(required)]
-    grant_type: GrantType,
+    pub grant_type: GrantType,
     /// `code` — REQUIRED for `authorization_code`.
     #[oidc(secret)]
-    code: Option<String>,
+    pub code: Option<String>,
     /// `redirect_uri` — REQUIRED for `authorization_code` when the authorization request
     /// had one (always in OpenID Connect); identical to that value.
-    redirect_uri: Option<String>,
+    pub redirect_uri: Option<String>,
     /// `client_id` — REQUIRED if the client is not authenticating otherwise (§3.2.1).
-    client_id: Option<String>,
+    pub client_id: Option<String>,
     /// `client_secret` — client authentication in the body (§2.3.1), NOT RECOMMENDED.
     #[oidc(secret)]
-    client_secret: Option<String>,
+    pub client_secret: Option<String>,
     /// `refresh_token` — REQUIRED for `refresh_token`.
     #[oidc(secret)]
-    refresh_token: Option<String>,
+    pub refresh_token: Option<String>,
     /// `username` — REQUIRED for `password`.
-    username: Option<String>,
+    pub username: Option<String>,
     /// `password` — REQUIRED for `password`.
     #[oidc(secret)]
-    password: Option<String>,
+    pub password: Option<String>,
     /// `scope` — REQUIRED for `password` by the Python library (OPTIONAL in RFC 6749
     /// §4.3.2); OPTIONAL otherwise. Space-delimited.
     #[oidc(space_delimited)]
-    scope: Option<Vec<String>>,
+    pub scope: Option<Vec<String>>,
     /// `code_verifier` — PKCE (RFC 7636 §4.5).
     #[oidc(secret)]
-    code_verifier: Option<String>,
+    pub code_verifier: Option<String>,
     /// Any other parameter (`device_code`, `subject_token`, `resource`, ...).
     #[oidc(extra)]
-    extra: ExtraParams,
+    pub extra: ExtraParams,
 }
 
 impl TokenRequest {
+    /// A request of `grant_type` with every other parameter unset; the public
+    /// constructors add what their grant requires.
     fn with_grant(grant_type: GrantType) -> Self {
         TokenRequest {
             grant_type,
@@ -156,81 +160,6 @@ impl TokenRequest {
         Self::from_form(&body)
     }
 
-    /// Sets `client_id` (public clients, or body authentication).
-    pub fn with_client_id(mut self, client_id: impl Into<String>) -> Self {
-        self.client_id = Some(client_id.into());
-        self
-    }
-
-    /// Sets `client_secret` (client_secret_post, RFC 6749 §2.3.1).
-    pub fn with_client_secret(mut self, client_secret: impl Into<String>) -> Self {
-        self.client_secret = Some(client_secret.into());
-        self
-    }
-
-    /// Sets the PKCE `code_verifier` (RFC 7636 §4.5).
-    pub fn with_code_verifier(mut self, code_verifier: impl Into<String>) -> Self {
-        self.code_verifier = Some(code_verifier.into());
-        self
-    }
-
-    /// Sets `scope`.
-    pub fn with_scope<S: Into<String>>(mut self, scope: impl IntoIterator<Item = S>) -> Self {
-        self.scope = Some(scope.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Adds a parameter the message does not declare (`resource`, `audience`, ...).
-    pub fn with_extra(mut self, name: &str, value: &str) -> Self {
-        self.extra.insert(name, value);
-        self
-    }
-
-    /// `grant_type`.
-    pub fn grant_type(&self) -> &GrantType {
-        &self.grant_type
-    }
-    /// `code`.
-    pub fn code(&self) -> Option<&str> {
-        self.code.as_deref()
-    }
-    /// `redirect_uri`.
-    pub fn redirect_uri(&self) -> Option<&str> {
-        self.redirect_uri.as_deref()
-    }
-    /// `client_id`.
-    pub fn client_id(&self) -> Option<&str> {
-        self.client_id.as_deref()
-    }
-    /// `client_secret`.
-    pub fn client_secret(&self) -> Option<&str> {
-        self.client_secret.as_deref()
-    }
-    /// `refresh_token`.
-    pub fn refresh_token(&self) -> Option<&str> {
-        self.refresh_token.as_deref()
-    }
-    /// `username`.
-    pub fn username(&self) -> Option<&str> {
-        self.username.as_deref()
-    }
-    /// `password`.
-    pub fn password(&self) -> Option<&str> {
-        self.password.as_deref()
-    }
-    /// `scope`.
-    pub fn scope(&self) -> Option<&[String]> {
-        self.scope.as_deref()
-    }
-    /// `code_verifier`.
-    pub fn code_verifier(&self) -> Option<&str> {
-        self.code_verifier.as_deref()
-    }
-    /// Parameters the message does not declare.
-    pub fn extra(&self) -> &ExtraParams {
-        &self.extra
-    }
-
     /// The parameters each registered grant requires (RFC 6749 §4.1.3, §4.3.2, §6).
     fn check_grant_parameters(&self) -> Result<(), ErrorKind> {
         let required: &[(&str, bool)] = match self.grant_type {
@@ -264,6 +193,7 @@ impl TokenRequest {
 /// `token_type` is fine (it is case-insensitive, see [`Self::is_bearer`]); an
 /// empty `id_token` (Apple) reads as absent.
 #[derive(OidcMessage, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct TokenSuccessResponse {
     /// `access_token` — REQUIRED.
     #[oidc(required, secret)]
@@ -293,6 +223,20 @@ pub struct TokenSuccessResponse {
 }
 
 impl TokenSuccessResponse {
+    /// A response with the two REQUIRED members (RFC 6749 §5.1) and nothing else.
+    pub fn new(access_token: impl Into<String>, token_type: impl Into<String>) -> Self {
+        TokenSuccessResponse {
+            access_token: access_token.into(),
+            token_type: token_type.into(),
+            expires_in: None,
+            refresh_token: None,
+            refresh_expires_in: None,
+            scope: None,
+            id_token: None,
+            extra: ExtraParams::new(),
+        }
+    }
+
     /// Whether `token_type` is `Bearer`, compared case-insensitively (RFC 6749 §5.1).
     pub fn is_bearer(&self) -> bool {
         self.token_type.eq_ignore_ascii_case("bearer")
@@ -319,6 +263,7 @@ crate::string_enum! {
 
 /// A Token Error Response (RFC 6749 §5.2, OIDC Core 1.0 §3.1.3.4).
 #[derive(OidcMessage, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct TokenErrorResponse {
     /// `error` — REQUIRED.
     #[oidc(required)]
@@ -330,6 +275,18 @@ pub struct TokenErrorResponse {
     /// Any other member.
     #[oidc(extra)]
     pub extra: ExtraParams,
+}
+
+impl TokenErrorResponse {
+    /// An error response with its REQUIRED `error` code and nothing else.
+    pub fn new(error: impl Into<TokenErrorCode>) -> Self {
+        TokenErrorResponse {
+            error: error.into(),
+            error_description: None,
+            error_uri: None,
+            extra: ExtraParams::new(),
+        }
+    }
 }
 
 response_enum! {

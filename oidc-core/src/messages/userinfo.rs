@@ -10,6 +10,7 @@ use super::response_enum;
 /// access token travels in the `Authorization: Bearer` header (RFC 6750 §2.1). Form-body
 /// transport (RFC 6750 §2.2) puts `access_token` in the body.
 #[derive(OidcMessage, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct UserinfoRequest {
     /// `access_token` — only for form-body transport (RFC 6750 §2.2), NOT RECOMMENDED.
     #[oidc(secret)]
@@ -22,6 +23,7 @@ pub struct UserinfoRequest {
 /// A successful UserInfo Response (OIDC Core 1.0 §5.3.2): `sub` plus the Standard
 /// Claims the access token allows, plus any other claims (kept in `extra`).
 #[derive(OidcMessage, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UserinfoSuccessResponse {
     /// `sub` — REQUIRED. Must equal the ID Token's `sub` (§5.3.2).
     #[oidc(required)]
@@ -34,12 +36,24 @@ pub struct UserinfoSuccessResponse {
     pub extra: ExtraParams,
 }
 
+impl UserinfoSuccessResponse {
+    /// A response with the REQUIRED `sub` and no other claim.
+    pub fn new(sub: impl Into<String>) -> Self {
+        UserinfoSuccessResponse {
+            sub: sub.into(),
+            claims: StandardClaims::default(),
+            extra: ExtraParams::new(),
+        }
+    }
+}
+
 /// A UserInfo Error Response (OIDC Core 1.0 §5.3.3, RFC 6750 §3.1).
 ///
 /// Providers send it as a JSON body or in the `WWW-Authenticate` header
 /// ([`Self::from_www_authenticate`]); the error codes are RFC 6750's
 /// (`invalid_request`, `invalid_token`, `insufficient_scope`), kept as text.
 #[derive(OidcMessage, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct UserinfoErrorResponse {
     /// `error` — REQUIRED.
     #[oidc(required)]
@@ -54,6 +68,17 @@ pub struct UserinfoErrorResponse {
 }
 
 impl UserinfoErrorResponse {
+    /// An error response with its REQUIRED `error` code (RFC 6750 §3.1:
+    /// `invalid_request`, `invalid_token`, `insufficient_scope`) and nothing else.
+    pub fn new(error: impl Into<String>) -> Self {
+        UserinfoErrorResponse {
+            error: error.into(),
+            error_description: None,
+            error_uri: None,
+            extra: ExtraParams::new(),
+        }
+    }
+
     /// Reads the error from a `WWW-Authenticate: Bearer ...` header value (RFC 6750 §3,
     /// auth-params as in RFC 9110 §11.2: `name=token` or `name="quoted string"` with
     /// `\` escapes, separated by commas).

@@ -88,8 +88,8 @@ pub fn code_flow(
     assert!(ctx.metadata.authorization_response_iss_parameter_supported);
     let code = response.into_result().unwrap().code.expect("a code");
 
-    let token_request =
-        TokenRequest::for_authorization_code(code, REDIRECT_URI).with_code_verifier(verifier);
+    let mut token_request = TokenRequest::for_authorization_code(code, REDIRECT_URI);
+    token_request.code_verifier = Some(verifier.to_owned());
     let token_endpoint = ctx.metadata.token_endpoint.as_deref().unwrap();
     let reply = match auth {
         ClientAuth::Basic(secret) => browser.post_form(
@@ -98,9 +98,9 @@ pub fn code_flow(
             Some((client_id, secret)),
         ),
         ClientAuth::Post(secret) => {
-            let request = token_request
-                .with_client_id(client_id)
-                .with_client_secret(secret);
+            let mut request = token_request;
+            request.client_id = Some(client_id.to_owned());
+            request.client_secret = Some(secret.to_owned());
             browser.post_form(token_endpoint, &request.to_form(), None)
         }
     };
