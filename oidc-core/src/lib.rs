@@ -49,6 +49,9 @@
 //! the generated code calls; it is not public API, and any release may change it.
 
 #![deny(missing_docs)]
+// docs.rs builds with `--cfg docsrs` (Cargo.toml `[package.metadata.docs.rs]`): items
+// behind a feature get a "Available on crate feature ..." badge.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // Lets the generated code say `::oidc_core::..` inside this crate too.
 extern crate self as oidc_core;
@@ -67,6 +70,11 @@ pub mod messages;
 pub mod pkce;
 mod types;
 pub mod validation;
+
+// The crate README (the registry page) is a doctest too, so it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
 
 pub use error::{Error, ErrorKind};
 pub use message::{Location, OidcMessage};

@@ -124,6 +124,7 @@ pub trait OidcMessage: Fields {
     /// [`crate::jwt`] for key selection and what is rejected.
     /// (Feature `jwt`.)
     #[cfg(feature = "jwt")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
     fn from_jwt(
         token: &str,
         keys: &crate::jwt::JwkSet,
