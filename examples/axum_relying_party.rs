@@ -15,15 +15,15 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, RawQuery, State};
+use axum::extract::State;
 use axum::response::{Html, IntoResponse, Redirect};
 use axum::routing::get;
 use axum::Router;
+use oidc_core::axum::OidcQuery;
 use oidc_core::jwt::{JwkSet, JwtOptions};
 use oidc_core::messages::{
-    AuthenticationErrorResponse, AuthenticationRequest, AuthenticationResponse,
-    AuthenticationSuccessResponse, IdToken, ProviderMetadata, TokenRequest, TokenResponse,
+    AuthenticationRequest, AuthenticationResponse, IdToken, ProviderMetadata, TokenRequest,
+    TokenResponse,
 };
 use oidc_core::validation::{AuthenticationResponseValidation, IdTokenValidation};
 use oidc_core::OidcMessage;
@@ -68,35 +68,35 @@ async fn login(State(app): State<Arc<App>>) -> Result<Redirect, String> {
     Ok(Redirect::to(&url))
 }
 
-/// The redirect back from the provider: the derived message straight from axum's
-/// `Query` extractor; an error response does not fit it, so it is read from the raw query.
+/// The redirect back from the provider, success or error. `OidcQuery` decodes the raw
+/// query with `from_form`, so a malformed redirect (`code=x%2`, `%FF`, a repeated
+/// parameter) is answered `400` with the error line before this handler runs; axum's
+/// own `Query` would let serde_urlencoded percent-decode it first.
 async fn callback(
     State(app): State<Arc<App>>,
-    success: Result<Query<AuthenticationSuccessResponse>, QueryRejection>,
-    RawQuery(raw): RawQuery,
+    OidcQuery(response): OidcQuery<AuthenticationResponse>,
 ) -> Result<Html<String>, String> {
-    let Ok(Query(success)) = success else {
-        let error = AuthenticationErrorResponse::from_form(raw.as_deref().unwrap_or(""))
-            .map_err(|e| e.to_string())?;
-        return Err(format!("the provider said: {error}"));
-    };
-    let state = success.state.clone().ok_or("no state")?;
+    let state = match &response {
+        AuthenticationResponse::Success(success) => success.state.clone(),
+        AuthenticationResponse::Error(error) => error.state.clone(),
+    }
+    .ok_or("no state")?;
     let (nonce, verifier) = app
         .pending
         .lock()
         .unwrap()
         .remove(&state)
         .ok_or("unknown state")?;
-    let response = AuthenticationResponse::Success(success);
+    // `state` and `iss` are checked on error responses too (RFC 9207 §2 puts `iss` in both).
     response
         .validate_extern(&AuthenticationResponseValidation::from_metadata(
             Some(&state),
             &app.metadata,
         ))
         .map_err(|e| e.to_string())?;
-    let AuthenticationResponse::Success(success) = response else {
-        unreachable!()
-    };
+    let success = response
+        .into_result()
+        .map_err(|error| format!("the provider said: {error}"))?;
     let code = success.code.ok_or("no code")?;
 
     // The token request goes out through reqwest's `.form()`, i.e. serde_urlencoded with

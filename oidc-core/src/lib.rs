@@ -3,7 +3,9 @@
 //! `#[derive(OidcMessage)]` turns a struct into a message with form, URL (query or
 //! fragment) and JSON codecs, required-parameter checks, unknown-parameter handling, a
 //! Debug that hides secrets, and `serde` impls that follow the same rules (so the type
-//! drops into axum's `Form`/`Query`/`Json` and reqwest's `.form()`/`.json()`).
+//! drops into reqwest's `.form()`/`.json()` and axum's extractors; with the feature
+//! `axum`, `oidc_core::axum` has extractors that also enforce the percent-encoding rules
+//! serde_urlencoded cannot).
 //!
 //! ```
 //! use oidc_core::{ExtraParams, Location, OidcMessage};
@@ -61,6 +63,9 @@ extern crate self as oidc_core;
 // exists only for the generated code is `pub` outside it.
 #[doc(hidden)]
 pub mod __private;
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub mod axum;
 pub mod codec;
 mod cost;
 mod error;
