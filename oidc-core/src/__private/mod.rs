@@ -54,7 +54,8 @@ pub use serialize::{
 };
 pub use stash::{json_stash, Stash};
 
-pub use crate::jwt::{first_token_kind, TokenKind};
+pub use crate::jwt::kind::first_token_kind;
+pub use crate::jwt::TokenKind;
 
 pub use serde;
 

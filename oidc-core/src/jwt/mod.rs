@@ -64,10 +64,10 @@
 //! # Ok::<(), oidc_core::jwt::JwtError>(())
 //! ```
 
-mod kind;
+// `pub(crate)`: the hidden runtime module re-exports `first_token_kind` for the
+// generated code, which is its only user.
+pub(crate) mod kind;
 
-#[doc(hidden)]
-pub use kind::first_token_kind;
 pub use kind::{TokenKind, TypRule};
 
 #[cfg(feature = "jwt")]
