@@ -216,7 +216,7 @@ impl ExtraParams {
     /// let request = TokenRequest::from_form(
     ///     "grant_type=urn:ietf:params:oauth:grant-type:device_code&device_code=GmRhmhcxhwAzkoEqiMEg_DnyEysNkuNhszIySk9eS&resource=https://api",
     /// )?;
-    /// let debug = format!("{:?}", request.extra());
+    /// let debug = format!("{:?}", request.extra);
     /// assert!(debug.contains(r#""device_code": <redacted>"#));
     /// assert!(debug.contains(r#""resource": "https://api""#));
     /// assert!(!debug.contains("GmRhmhcx"));
