@@ -46,7 +46,10 @@
 //! token's signature as its identity; use `jti`. JWE (encrypted tokens), ES512 and the
 //! JSON serialisations are not supported.
 //!
-//! ```
+// The example verifies a token, which needs the `jwt` feature (the module itself is
+// always there, for the token kinds).
+#![cfg_attr(feature = "jwt", doc = "```")]
+#![cfg_attr(not(feature = "jwt"), doc = "```ignore")]
 //! use oidc_core::jwt::{JwkSet, JwtOptions};
 //! use oidc_core::messages::BackChannelLogoutToken;
 //! use oidc_core::OidcMessage;
