@@ -22,7 +22,7 @@ fn code_flow_then_userinfo_introspection_refresh_revocation() {
         ClientAuth::Basic("rp-basic-secret"),
     );
     let id_token_jwt = tokens.id_token.clone().expect("an ID Token");
-    let id_token = verify_id_token(&ctx, &id_token_jwt, "rp-basic", Nonce::Sent(Some(&nonce)));
+    let id_token = verify_id_token(&ctx, &id_token_jwt, "rp-basic", Nonce::Expected(&nonce));
     assert_eq!(id_token.sub, "alice");
     assert_eq!(
         id_token.claims.email.as_deref(),
@@ -39,7 +39,7 @@ fn code_flow_then_userinfo_introspection_refresh_revocation() {
         &ctx,
         post_tokens.id_token.as_deref().unwrap(),
         "rp-post",
-        Nonce::Sent(Some(&post_nonce)),
+        Nonce::Expected(&post_nonce),
     );
     eprintln!("code flow: ok (basic and post)");
 
@@ -87,7 +87,7 @@ fn code_flow_then_userinfo_introspection_refresh_revocation() {
         .into_result()
         .expect("refresh");
     if let Some(id_token) = &refreshed.id_token {
-        verify_id_token(&ctx, id_token, "rp-basic", Nonce::Refresh(Some(&nonce)));
+        verify_id_token(&ctx, id_token, "rp-basic", Nonce::Refresh(&nonce));
     }
 
     let revocation_endpoint = ctx.metadata.revocation_endpoint.clone().unwrap();

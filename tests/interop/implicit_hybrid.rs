@@ -38,7 +38,7 @@ fn implicit_and_hybrid_responses() {
         &ctx,
         success.id_token.as_deref().unwrap(),
         "rp-native",
-        Nonce::Sent(Some("n-implicit")),
+        Nonce::Expected("n-implicit"),
     );
 
     let mut hybrid = AuthenticationRequest::new("rp-native", REDIRECT_URI, ["openid"]);
@@ -58,7 +58,7 @@ fn implicit_and_hybrid_responses() {
         .into_result()
         .unwrap();
     let jwt = success.id_token.as_deref().unwrap();
-    let claims = verify_id_token(&ctx, jwt, "rp-native", Nonce::Sent(Some("n-hybrid")));
+    let claims = verify_id_token(&ctx, jwt, "rp-native", Nonce::Expected("n-hybrid"));
     let c_hash = claims
         .c_hash
         .as_deref()

@@ -23,7 +23,7 @@ fn rp_initiated_and_back_channel_logout() {
         ClientAuth::Basic("rp-basic-secret"),
     );
     let id_token_jwt = tokens.id_token.clone().expect("an ID Token");
-    let id_token = verify_id_token(&ctx, &id_token_jwt, "rp-basic", Nonce::Sent(Some(&nonce)));
+    let id_token = verify_id_token(&ctx, &id_token_jwt, "rp-basic", Nonce::Expected(&nonce));
 
     // Step 6: RP-initiated logout with id_token_hint; the back-channel logout POST.
     let mut logout = RpInitiatedLogoutRequest::default();

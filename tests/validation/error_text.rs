@@ -86,7 +86,7 @@ fn callback_reasons_are_quoted_and_cut() {
         .unwrap_err();
     assert_one_bounded_line(&err, "ID Token's acr was rejected: \"evil");
     let token = BackChannelLogoutToken::from_json(
-        &json!({"iss": "https://op.example", "aud": "client", "iat": NOW, "jti": h, "sid": "s",
+        &json!({"iss": "https://op.example", "aud": "client", "iat": NOW, "exp": NOW + 60, "jti": h, "sid": "s",
                 "events": {BACKCHANNEL_LOGOUT_EVENT: {}}})
         .to_string(),
     )

@@ -172,44 +172,83 @@ mod id_tokens {
     }
 
     #[test]
-    fn nonce_both_ways() {
+    fn nonce_expected() {
         let with = id_token(json!({"nonce": "n1"}));
-        let without = id_token(json!({}));
         assert_eq!(with.validate_extern(&checks().nonce("n1")), Ok(()));
-        assert!(
-            with.validate_extern(&checks().nonce("n2")).is_err(),
+        assert_eq!(
+            with.validate_extern(&checks().nonce_rule(Nonce::Expected("n1"))),
+            Ok(())
+        );
+        assert_eq!(
+            with.validate_extern(&checks().nonce("n2")),
+            Err(ValidationError::NonceMismatch { token: "ID Token" }),
             "different nonce"
         );
-        assert!(
-            without.validate_extern(&checks().nonce("n1")).is_err(),
+        assert_eq!(
+            id_token(json!({})).validate_extern(&checks().nonce("n1")),
+            Err(ValidationError::NonceMissing { token: "ID Token" }),
             "we sent one, the token has none"
         );
-        assert!(
-            with.validate_extern(&checks()).is_err(),
-            "the token has one, we sent none"
+    }
+
+    #[test]
+    fn nonce_none_sent_is_the_default() {
+        assert_eq!(id_token(json!({})).validate_extern(&checks()), Ok(()));
+        let with = id_token(json!({"nonce": "n1"}));
+        for checks in [checks(), checks().nonce_rule(Nonce::NoneSent)] {
+            assert_eq!(
+                with.validate_extern(&checks),
+                Err(ValidationError::NonceUnexpected { token: "ID Token" }),
+                "the token has one, we sent none"
+            );
+        }
+    }
+
+    #[test]
+    fn nonce_not_checked() {
+        let not_checked = checks().nonce_rule(Nonce::NotChecked);
+        for changes in [json!({}), json!({"nonce": "anything"})] {
+            assert_eq!(id_token(changes).validate_extern(&not_checked), Ok(()));
+        }
+    }
+
+    #[test]
+    fn nonce_texts() {
+        let text = |rule, changes| {
+            id_token(changes)
+                .validate_extern(&checks().nonce_rule(rule))
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            text(Nonce::Expected("n"), json!({})),
+            "ID Token has no nonce although the request sent one"
         );
-        assert_eq!(without.validate_extern(&checks()), Ok(()));
+        assert_eq!(
+            text(Nonce::Expected("n"), json!({"nonce": "m"})),
+            "ID Token's nonce does not match its expected value"
+        );
+        assert_eq!(
+            text(Nonce::NoneSent, json!({"nonce": "m"})),
+            "ID Token has a nonce although the request sent none"
+        );
     }
 
     #[test]
     fn nonce_after_a_refresh() {
         let refresh = |original| checks().nonce_rule(Nonce::Refresh(original));
         assert_eq!(
-            id_token(json!({})).validate_extern(&refresh(Some("n1"))),
+            id_token(json!({})).validate_extern(&refresh("n1")),
             Ok(()),
             "Keycloak 25+ omits it"
         );
         assert_eq!(
-            id_token(json!({"nonce": "n1"})).validate_extern(&refresh(Some("n1"))),
+            id_token(json!({"nonce": "n1"})).validate_extern(&refresh("n1")),
             Ok(())
         );
-        assert!(id_token(json!({"nonce": "n2"}))
-            .validate_extern(&refresh(Some("n1")))
-            .is_err());
         assert_eq!(
-            id_token(json!({"nonce": "n2"})).validate_extern(&refresh(None)),
-            Ok(()),
-            "original not kept"
+            id_token(json!({"nonce": "n2"})).validate_extern(&refresh("n1")),
+            Err(ValidationError::NonceMismatch { token: "ID Token" })
         );
     }
 
@@ -257,11 +296,11 @@ mod id_tokens {
             Ok(()),
             "absent: not checked"
         );
-        let err = id_token(json!({}))
-            .validate_extern(&checks().max_age_requested())
-            .unwrap_err();
-        assert_eq!(err, ValidationError::AuthTimeMissing { token: "ID Token" });
-        assert_eq!(token.validate_extern(&checks().max_age_requested()), Ok(()));
+        for required in [checks().max_age(10_000), checks().require_auth_time()] {
+            let err = id_token(json!({})).validate_extern(&required).unwrap_err();
+            assert_eq!(err, ValidationError::AuthTimeMissing { token: "ID Token" });
+            assert_eq!(token.validate_extern(&required), Ok(()));
+        }
     }
 
     #[test]
@@ -323,8 +362,8 @@ mod logout_tokens {
     use super::*;
 
     fn token(changes: serde_json::Value) -> BackChannelLogoutToken {
-        let mut claims = json!({"iss": "https://op.example", "aud": "client", "iat": NOW - 5, "jti": "j1",
-            "sub": "u1", "sid": "s1", "events": {BACKCHANNEL_LOGOUT_EVENT: {}}});
+        let mut claims = json!({"iss": "https://op.example", "aud": "client", "iat": NOW - 5, "exp": NOW + 120,
+            "jti": "j1", "sub": "u1", "sid": "s1", "events": {BACKCHANNEL_LOGOUT_EVENT: {}}});
         for (k, v) in changes.as_object().unwrap() {
             if v.is_null() {
                 claims.as_object_mut().unwrap().remove(k);
@@ -390,19 +429,41 @@ mod logout_tokens {
     }
 
     #[test]
-    fn exp_is_checked_when_present() {
+    fn exp_is_required_unless_allowed() {
+        // Back-Channel Logout 1.0 §2.4 (errata set 1): exp REQUIRED.
         assert_eq!(
-            token(json!({})).validate_extern(&checks()),
+            token(json!({"exp": null})).validate_extern(&checks()),
+            Err(ValidationError::ExpMissing {
+                token: "Logout Token"
+            })
+        );
+        assert_eq!(
+            ValidationError::ExpMissing {
+                token: "Logout Token"
+            }
+            .to_string(),
+            "Logout Token has no exp claim"
+        );
+        assert_eq!(
+            token(json!({"exp": null})).validate_extern(&checks().allow_missing_exp()),
             Ok(()),
-            "no exp: older providers"
+            "older providers, by explicit opt-out"
         );
-        assert_eq!(
-            token(json!({"exp": NOW + 120})).validate_extern(&checks()),
-            Ok(())
-        );
+        // With or without the opt-out, a present exp is checked.
+        for checks in [checks(), checks().allow_missing_exp()] {
+            assert_eq!(
+                token(json!({"exp": NOW + 120})).validate_extern(&checks),
+                Ok(())
+            );
+            assert!(matches!(
+                token(json!({"exp": NOW - 120})).validate_extern(&checks),
+                Err(ValidationError::Expired { .. })
+            ));
+        }
+        // The issuer and audience come first (§2.6 step 4's order).
         assert!(matches!(
-            token(json!({"exp": NOW - 120})).validate_extern(&checks()),
-            Err(ValidationError::Expired { .. })
+            token(json!({"exp": null, "iss": "https://x"})).validate_extern(&checks()),
+            Err(ValidationError::Issuer { .. })
         ));
     }
 

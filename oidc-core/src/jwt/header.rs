@@ -23,7 +23,7 @@ pub(super) struct Compact<'t> {
 }
 
 /// The header members this library reads.
-pub(super) struct Header {
+pub(crate) struct Header {
     pub alg: String,
     pub kid: Option<String>,
     pub typ: Option<String>,
@@ -116,9 +116,35 @@ fn parse_header(bytes: &[u8]) -> Result<Header, JwtError> {
     })
 }
 
+/// The JOSE header of a token whose signature verified: what the checks on its claims
+/// may need. `alg` picks the hash of `at_hash` / `c_hash` (OIDC Core §3.1.3.6, §3.3.2.11).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct VerifiedHeader {
+    /// `alg`: the algorithm the signature verified with.
+    pub alg: Algorithm,
+    /// `kid`, when present.
+    pub kid: Option<String>,
+    /// `typ`, when present.
+    pub typ: Option<String>,
+}
+
+/// Only the header of a compact JWS, read as strictly as verification reads it (the
+/// payload and signature are not decoded): what a key cache looks at before verifying.
+pub(crate) fn peek_header(token: &str) -> Result<Header, JwtError> {
+    let token = token.trim();
+    let end = token
+        .find('.')
+        .ok_or_else(|| JwtError::Malformed("expected 3 dot-separated segments, found 1".into()))?;
+    let bytes = URL_SAFE_NO_PAD
+        .decode(&token[..end])
+        .map_err(|_| JwtError::Malformed("header is not base64url".into()))?;
+    parse_header(&bytes)
+}
+
 /// The algorithm named by `alg`; `none` (any case) and names this library cannot
 /// verify are errors.
-pub(super) fn algorithm(alg: &str) -> Result<Algorithm, JwtError> {
+pub(crate) fn algorithm(alg: &str) -> Result<Algorithm, JwtError> {
     if alg.eq_ignore_ascii_case("none") {
         return Err(JwtError::AlgNone);
     }

@@ -80,6 +80,8 @@ mod hash;
 #[cfg(feature = "jwt")]
 mod header;
 #[cfg(feature = "jwt")]
+mod key_cache;
+#[cfg(feature = "jwt")]
 mod keys;
 #[cfg(feature = "jwt")]
 mod object;
@@ -94,10 +96,16 @@ pub use error::JwtError;
 pub use hash::{token_hash, verify_token_hash};
 #[cfg(feature = "jwt")]
 #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
-pub use header::header_algorithm;
+pub use header::{header_algorithm, VerifiedHeader};
 #[cfg(feature = "jwt")]
 #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub use jsonwebtoken::Algorithm;
+#[cfg(feature = "jwt")]
+#[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
+pub use key_cache::{
+    FetchKeys, FetchKeysAsync, JwksResponse, KeyCache, KeyCacheStatus, KeyFetchError,
+    DEFAULT_MAX_AGE_LIMIT_SECS, DEFAULT_MAX_AGE_SECS, DEFAULT_REFETCH_INTERVAL_SECS,
+};
 #[cfg(feature = "jwt")]
 #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub use keys::{Jwk, JwkSet};
@@ -105,4 +113,4 @@ pub use keys::{Jwk, JwkSet};
 pub(crate) use verify::decode;
 #[cfg(feature = "jwt")]
 #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
-pub use verify::{verify_payload, JwtOptions};
+pub use verify::{from_jwt_with_header, verify_payload, JwtOptions};

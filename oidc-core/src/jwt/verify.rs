@@ -3,7 +3,7 @@
 
 use jsonwebtoken::AlgorithmFamily;
 
-use super::header::{algorithm, split};
+use super::header::{algorithm, split, VerifiedHeader};
 use super::keys::{family, Refusal};
 use super::kind::TypRule;
 use super::{Algorithm, Jwk, JwkSet, JwtError};
@@ -76,7 +76,7 @@ pub fn verify_payload(
     keys: &JwkSet,
     options: &JwtOptions,
 ) -> Result<Vec<u8>, JwtError> {
-    verify(token, keys, options, ("this JWT", TypRule::Any))
+    verify(token, keys, options, ("this JWT", TypRule::Any)).map(|(_, payload)| payload)
 }
 
 /// Verifies and decodes `token` as `T`, under the `typ` rule of `T`'s token kind unless
@@ -87,21 +87,47 @@ pub(crate) fn decode<T: OidcMessage>(
     keys: &JwkSet,
     options: &JwtOptions,
 ) -> Result<T, JwtError> {
+    from_jwt_with_header(token, keys, options).map(|(claims, _)| claims)
+}
+
+/// `OidcMessage::from_jwt`, plus the verified header: for checks on the claims that need
+/// it (the `at_hash` / `c_hash` hash is the one of `alg`), as the two-step alternative
+/// to the one-call `verify` of the validation options
+/// ([`crate::validation::TokenValidation`]).
+///
+/// ```
+/// use oidc_core::jwt::{from_jwt_with_header, Algorithm, JwkSet, JwtOptions};
+/// use oidc_core::messages::BackChannelLogoutToken;
+///
+/// // The HS256 logout token of the module documentation (secret "ahoj").
+/// let jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL3NlcnZlci5leGFtcGxlLmNvbSIsInN1YiI6IjI0ODI4OTc2MTAwMSIsImF1ZCI6InM2QmhkUmtxdDMiLCJpYXQiOjE0NzE1NjYxNTQsImp0aSI6ImJXSnEiLCJzaWQiOiIwOGE1MDE5Yy0xN2UxLTQ5NzctOGY0Mi02NWExMjg0M2VhMDIiLCJldmVudHMiOnsiaHR0cDovL3NjaGVtYXMub3BlbmlkLm5ldC9ldmVudC9iYWNrY2hhbm5lbC1sb2dvdXQiOnt9fX0.McD4YIsDHb8Ug5B4MRfpisQaxCCXi6EUPerx3AH3v0Q";
+/// let keys = JwkSet::from_legacy_secret(b"ahoj");
+/// let options = JwtOptions::default().algorithms(&[Algorithm::HS256]);
+/// let (token, header) = from_jwt_with_header::<BackChannelLogoutToken>(jwt, &keys, &options)?;
+/// assert_eq!((header.alg, header.typ.as_deref()), (Algorithm::HS256, Some("JWT")));
+/// assert_eq!(token.jti, "bWJq");
+/// # Ok::<(), oidc_core::jwt::JwtError>(())
+/// ```
+pub fn from_jwt_with_header<T: OidcMessage>(
+    token: &str,
+    keys: &JwkSet,
+    options: &JwtOptions,
+) -> Result<(T, VerifiedHeader), JwtError> {
     let kind = T::TOKEN_KIND.map_or(("this JWT", TypRule::Any), |k| (k.name(), k.typ()));
-    let payload = verify(token, keys, options, kind)?;
+    let (header, payload) = verify(token, keys, options, kind)?;
     let json = std::str::from_utf8(&payload)
         .map_err(|_| JwtError::Malformed("payload is not UTF-8".into()))?;
-    Ok(T::from_json(json)?)
+    Ok((T::from_json(json)?, header))
 }
 
 /// Verifies `token`'s signature with `keys` under `options` (and `kind`'s `typ` rule
-/// unless `options` set one), then returns its payload bytes.
+/// unless `options` set one), then returns its header and payload bytes.
 fn verify(
     token: &str,
     keys: &JwkSet,
     options: &JwtOptions,
     (kind, kind_typ): (&'static str, TypRule),
-) -> Result<Vec<u8>, JwtError> {
+) -> Result<(VerifiedHeader, Vec<u8>), JwtError> {
     let compact = split(token)?;
     let header = &compact.header;
     let alg = algorithm(&header.alg)?;
@@ -137,7 +163,12 @@ fn verify(
         )
         .unwrap_or(false)
         {
-            return Ok(compact.payload);
+            let header = VerifiedHeader {
+                alg,
+                kid: compact.header.kid,
+                typ: compact.header.typ,
+            };
+            return Ok((header, compact.payload));
         }
     }
     Err(JwtError::BadSignature)

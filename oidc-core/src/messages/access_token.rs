@@ -6,7 +6,8 @@ use crate::{Audience, ExtraParams, NumericDate, OidcMessage};
 ///
 /// `client_id` also reads `azp` when `client_id` is absent (Keycloak and others put the
 /// client there). Real tokens that omit a REQUIRED claim fail to decode with an error
-/// naming it; `scope` also accepts a JSON array (Xero).
+/// naming it; `scope` also accepts a JSON array (Xero). Time claims are JSON numbers
+/// (RFC 7519 §2): no real access token sends them as strings.
 ///
 /// Its token kind is [`TokenKind::JWT_ACCESS_TOKEN`](crate::jwt::TokenKind::JWT_ACCESS_TOKEN):
 /// `from_jwt` requires the `typ` header `at+jwt` (RFC 9068 §4) on every path, generic
@@ -19,7 +20,7 @@ pub struct JwtAccessToken {
     #[oidc(required)]
     pub iss: String,
     /// `exp` — REQUIRED (§2.2).
-    #[oidc(required, accept(string_number))]
+    #[oidc(required)]
     pub exp: NumericDate,
     /// `aud` — REQUIRED (§2.2): the resource server(s).
     #[oidc(required)]
@@ -31,16 +32,14 @@ pub struct JwtAccessToken {
     #[oidc(required, alias = "azp")]
     pub client_id: String,
     /// `iat` — REQUIRED (§2.2).
-    #[oidc(required, accept(string_number))]
+    #[oidc(required)]
     pub iat: NumericDate,
     /// `nbf` — OPTIONAL (RFC 7519 §4.1.5): not valid before this time.
-    #[oidc(accept(string_number))]
     pub nbf: Option<NumericDate>,
     /// `jti` — REQUIRED (§2.2): unique identifier.
     #[oidc(required)]
     pub jti: String,
     /// `auth_time` — OPTIONAL (§2.2.1).
-    #[oidc(accept(string_number))]
     pub auth_time: Option<NumericDate>,
     /// `acr` — OPTIONAL (§2.2.1).
     pub acr: Option<String>,

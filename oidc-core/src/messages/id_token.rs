@@ -8,8 +8,12 @@ use super::logout::BACKCHANNEL_LOGOUT_EVENT;
 /// The claims of an ID Token (OIDC Core 1.0 §2), plus the Standard Claims (§5.1) a
 /// provider may add, plus anything else in `extra`.
 ///
-/// Leniencies: `exp`, `iat`, `nbf`, `auth_time` also accept numeric strings (Apple sends `iat`
-/// and `auth_time` as strings); `email_verified` accepts `"true"` (Apple, Cognito).
+/// Leniencies, each as narrow as the real tokens that need it (`tests/data/jws`,
+/// provenance in `tests/data/SOURCES.md`): `iat` also accepts a numeric string (Apple's
+/// and SuperOffice's ID Tokens), `auth_time` too (Apple's); `email_verified` accepts
+/// `"true"` (Apple, Cognito). `exp` and `nbf` must be JSON numbers (RFC 7519 §2
+/// NumericDate): no real token sends them as strings, and a lenient `exp` would
+/// only widen what an expiry check has to trust.
 ///
 /// Vendor tokens embed it with `#[oidc(flatten)]`:
 ///
@@ -54,16 +58,17 @@ pub struct IdToken {
     /// `aud` — REQUIRED. Contains the RP's client_id; a string or an array.
     #[oidc(required)]
     pub aud: Audience,
-    /// `exp` — REQUIRED. Expiration time.
-    #[oidc(required, accept(string_number))]
+    /// `exp` — REQUIRED. Expiration time (a JSON number).
+    #[oidc(required)]
     pub exp: NumericDate,
-    /// `iat` — REQUIRED. Issue time.
+    /// `iat` — REQUIRED. Issue time (a numeric string too: Apple, SuperOffice).
     #[oidc(required, accept(string_number))]
     pub iat: NumericDate,
-    /// `nbf` — OPTIONAL (RFC 7519 §4.1.5): the token is not valid before this time.
-    #[oidc(accept(string_number))]
+    /// `nbf` — OPTIONAL (RFC 7519 §4.1.5): the token is not valid before this time (a
+    /// JSON number).
     pub nbf: Option<NumericDate>,
-    /// `auth_time` — REQUIRED when `max_age` was requested or it is an Essential Claim.
+    /// `auth_time` — REQUIRED when `max_age` was requested or it is an Essential Claim
+    /// (a numeric string too: Apple).
     #[oidc(accept(string_number))]
     pub auth_time: Option<NumericDate>,
     /// `nonce` — REQUIRED when the request had one; must equal it.

@@ -68,10 +68,13 @@ impl BackChannelLogoutNotification {
 
 /// The claims of a Logout Token (Back-Channel Logout 1.0 §2.4).
 ///
-/// `exp` became REQUIRED in the 2022 Final text; older providers (Keycloak before 2023,
-/// the spec's own example) omit it, so it is optional here and checked when present.
+/// `exp` became REQUIRED with errata set 1 (2022); earlier providers omit it (the
+/// Keycloak Logout Tokens of 2021 and 2023 in `tests/data/jws`, the spec's pre-errata
+/// example), so decoding accepts its absence and validation refuses it unless told
+/// otherwise (`LogoutTokenValidation::allow_missing_exp`).
 /// `nonce` MUST NOT be present (§2.4); it is declared so that validation can reject a
-/// token that has one. `events` keeps every member (Keycloak adds
+/// token that has one. Time claims are JSON numbers (RFC 7519 §2): no real Logout
+/// Token sends them as strings. `events` keeps every member (Keycloak adds
 /// `revoke_offline_access`).
 ///
 /// Its token kind is [`TokenKind::LOGOUT_TOKEN`](crate::jwt::TokenKind::LOGOUT_TOKEN):
@@ -89,13 +92,11 @@ pub struct BackChannelLogoutToken {
     #[oidc(required)]
     pub aud: Audience,
     /// `iat` — REQUIRED.
-    #[oidc(required, accept(string_number))]
+    #[oidc(required)]
     pub iat: NumericDate,
-    /// `exp` — REQUIRED since the 2022 Final text; see the type's documentation.
-    #[oidc(accept(string_number))]
+    /// `exp` — REQUIRED since errata set 1; see the type's documentation.
     pub exp: Option<NumericDate>,
     /// `nbf` — OPTIONAL (RFC 7519 §4.1.5): not valid before this time.
-    #[oidc(accept(string_number))]
     pub nbf: Option<NumericDate>,
     /// `jti` — REQUIRED. Unique identifier (replay detection).
     #[oidc(required)]

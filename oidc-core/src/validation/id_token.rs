@@ -1,24 +1,18 @@
-use crate::messages::IdToken;
+use crate::messages::{IdToken, ProviderMetadata};
 use crate::{Audience, NumericDate};
 
+use super::hashes::{check_hashes, HashInputs, HashVerifier};
 use super::{
-    check_times, Check, Clock, Issuer, SystemClock, Times, ValidationError, DEFAULT_LEEWAY_SECS,
+    check_times, Check, Clock, Issuer, Nonce, SystemClock, Times, ValidationError,
+    DEFAULT_LEEWAY_SECS,
 };
 
 const TOKEN: &str = "ID Token";
 
-/// What the ID Token's `nonce` must be (OIDC Core §3.1.3.7 step 11, §12.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Nonce<'a> {
-    /// The authentication request sent this nonce (`Some`) or none (`None`): the
-    /// token's nonce must be the same, present on both sides or on neither.
-    Sent(Option<&'a str>),
-    /// The token comes from a refresh (OIDC Core §12.2): it may omit the nonce (Keycloak
-    /// 25+ does); when present it must equal the original one, if known.
-    Refresh(Option<&'a str>),
-}
-
-/// What an ID Token is checked against ([`IdToken::validate_extern`]).
+/// What an ID Token is checked against: the claims ([`IdToken::validate_extern`], OIDC
+/// Core §3.1.3.7) and, for the one-call [`verify`](Self::verify), the JWS (allowed
+/// algorithms, `typ`). The [module documentation](crate::validation) lists every check
+/// in order.
 ///
 /// ```
 /// use oidc_core::messages::IdToken;
@@ -39,6 +33,7 @@ pub enum Nonce<'a> {
 /// );
 /// # Ok::<(), oidc_core::Error>(())
 /// ```
+#[must_use]
 pub struct IdTokenValidation<'a> {
     issuer: Issuer<'a>,
     client_id: &'a str,
@@ -47,39 +42,67 @@ pub struct IdTokenValidation<'a> {
     min_iat: Option<NumericDate>,
     acr: Option<Check<'a>>,
     min_auth_time: Option<NumericDate>,
-    max_age_requested: bool,
+    max_age: Option<u64>,
+    require_auth_time: bool,
     expect_self_azp: bool,
+    hashes: HashInputs<'a>,
     clock: Box<dyn Clock + 'a>,
     leeway: i64,
+    #[cfg(feature = "jwt")]
+    jwt: crate::jwt::JwtOptions,
 }
 
 impl<'a> IdTokenValidation<'a> {
-    /// Checks against `issuer` (usually `ProviderMetadata::issuer`) and our `client_id`;
-    /// no nonce sent, no other trusted audience, no minimum `iat` / `auth_time`, `azp`
-    /// must be us when present, system clock, 30 s leeway.
+    /// Checks against `issuer` and our `client_id`: no nonce sent
+    /// ([`Nonce::NoneSent`]), no other trusted audience, no `max_age`, no minimum `iat`
+    /// / `auth_time`, `azp` must be us when present, system clock, 30 s leeway; for
+    /// [`verify`](Self::verify), RS256 only (the default of `id_token_signed_response_alg`,
+    /// OIDC Registration §2). Prefer [`from_metadata`](Self::from_metadata), which takes
+    /// the algorithms the provider announces.
     pub fn new(issuer: impl Into<Issuer<'a>>, client_id: &'a str) -> Self {
         IdTokenValidation {
             issuer: issuer.into(),
             client_id,
-            nonce: Nonce::Sent(None),
+            nonce: Nonce::NoneSent,
             extra_trusted_audiences: Vec::new(),
             min_iat: None,
             acr: None,
             min_auth_time: None,
-            max_age_requested: false,
+            max_age: None,
+            require_auth_time: false,
             expect_self_azp: true,
+            hashes: HashInputs::default(),
             clock: Box::new(SystemClock),
             leeway: DEFAULT_LEEWAY_SECS,
+            #[cfg(feature = "jwt")]
+            jwt: crate::jwt::JwtOptions::default().algorithms(&[crate::jwt::Algorithm::RS256]),
         }
     }
 
-    /// The nonce the authentication request sent.
+    /// Checks against the provider's `issuer` (exactly) and our `client_id`, as
+    /// [`new`](Self::new); [`verify`](Self::verify) accepts the algorithms of
+    /// `id_token_signing_alg_values_supported` (see
+    /// [`id_token_algorithms`](crate::validation::id_token_algorithms): `none` and HMAC
+    /// removed, RS256 when the list is empty). When the client registered an
+    /// `id_token_signed_response_alg`, say so with
+    /// [`algorithms`](Self::algorithms)`(&[alg])`: only that one is then accepted
+    /// (OIDC Core §3.1.3.7 step 7), HMAC included.
+    pub fn from_metadata(metadata: &'a ProviderMetadata, client_id: &'a str) -> Self {
+        let checks = Self::new(metadata.issuer.as_str(), client_id);
+        #[cfg(feature = "jwt")]
+        let checks = checks.algorithms(&super::algorithms::id_token_algorithms(metadata));
+        checks
+    }
+
+    /// The nonce the authentication request sent: the token must carry it
+    /// ([`Nonce::Expected`]).
     pub fn nonce(mut self, nonce: &'a str) -> Self {
-        self.nonce = Nonce::Sent(Some(nonce));
+        self.nonce = Nonce::Expected(nonce);
         self
     }
 
-    /// The nonce rule in full (e.g. [`Nonce::Refresh`] for a token from a refresh).
+    /// The nonce rule in full ([`Nonce`]: expected, none sent, after a refresh, not
+    /// checked).
     pub fn nonce_rule(mut self, rule: Nonce<'a>) -> Self {
         self.nonce = rule;
         self
@@ -91,7 +114,8 @@ impl<'a> IdTokenValidation<'a> {
         self
     }
 
-    /// The earliest acceptable `iat`.
+    /// The earliest acceptable `iat`, exactly: `iat >= min` (the leeway does not apply
+    /// to a bound the caller sets; see the [module documentation](crate::validation)).
     pub fn min_iat(mut self, min: NumericDate) -> Self {
         self.min_iat = Some(min);
         self
@@ -103,15 +127,25 @@ impl<'a> IdTokenValidation<'a> {
         self
     }
 
-    /// The earliest acceptable `auth_time`, checked when the token has one.
+    /// The earliest acceptable `auth_time`, exactly: `auth_time >= min` (no leeway),
+    /// checked when the token has one.
     pub fn min_auth_time(mut self, min: NumericDate) -> Self {
         self.min_auth_time = Some(min);
         self
     }
 
-    /// The request used `max_age`, so `auth_time` is REQUIRED (OIDC Core §3.1.2.1).
-    pub fn max_age_requested(mut self) -> Self {
-        self.max_age_requested = true;
+    /// The authentication request sent `max_age=seconds` (OIDC Core §3.1.2.1):
+    /// `auth_time` is REQUIRED and, with the validation clock and leeway `L`, accepted
+    /// while `now <= auth_time + max_age + L`.
+    pub fn max_age(mut self, seconds: u64) -> Self {
+        self.max_age = Some(seconds);
+        self
+    }
+
+    /// `auth_time` is REQUIRED without `max_age` (it was requested as an Essential
+    /// Claim, OIDC Core §5.5.1.1).
+    pub fn require_auth_time(mut self) -> Self {
+        self.require_auth_time = true;
         self
     }
 
@@ -122,89 +156,146 @@ impl<'a> IdTokenValidation<'a> {
         self
     }
 
+    /// The ID Token came from the authorization endpoint in reply to this
+    /// `response_type` (implicit or hybrid flow): `at_hash` is then REQUIRED when it
+    /// contains `token` (OIDC Core §3.2.2.10, §3.3.2.11), `c_hash` when it contains
+    /// `code` (§3.3.2.11), and each is checked against the value handed over with
+    /// [`access_token`](Self::access_token) / [`code`](Self::code). Not needed for
+    /// an ID Token from the token endpoint, whose hashes are OPTIONAL.
+    pub fn response_type(mut self, response_type: &'a str) -> Self {
+        self.hashes.response_type = Some(response_type);
+        self
+    }
+
+    /// The access token returned with the ID Token: a present `at_hash` must be its
+    /// hash (OIDC Core §3.1.3.8, §3.2.2.9), with the hash of the verified header's
+    /// `alg`.
+    pub fn access_token(mut self, access_token: &'a str) -> Self {
+        self.hashes.access_token = Some(access_token);
+        self
+    }
+
+    /// The authorization code returned with the ID Token: a present `c_hash` must be
+    /// its hash (OIDC Core §3.3.2.10), with the hash of the verified header's `alg`.
+    pub fn code(mut self, code: &'a str) -> Self {
+        self.hashes.code = Some(code);
+        self
+    }
+
     super::time_options!();
+
+    #[cfg(feature = "jwt")]
+    super::jws_options!();
 }
 
 impl IdToken {
     /// Validates the claims of this (already signature-checked) ID Token against
-    /// `checks`, following OpenID Connect Core 1.0 §3.1.3.7 steps 2-13.
+    /// `checks`, following OpenID Connect Core 1.0 §3.1.3.7 steps 2-5 and 9-13, then
+    /// `at_hash` / `c_hash` (see the [module documentation](crate::validation)).
+    ///
+    /// A hash claim can only be checked with the signing algorithm, which this method
+    /// does not have: when one must be checked it fails with
+    /// [`ValidationError::HashUncheckable`]. The one-call
+    /// [`IdTokenValidation::verify`] (or [`TokenValidation::validate`](super::TokenValidation::validate)
+    /// with the verified header) checks them.
     pub fn validate_extern(&self, checks: &IdTokenValidation<'_>) -> Result<(), ValidationError> {
-        // Step 2: the issuer is the one we expect.
-        if !checks.issuer.matches(&self.iss, &self.extra) {
-            return Err(ValidationError::Issuer {
+        validate_id_token(self, checks, None)
+    }
+}
+
+/// The ID Token checks, in order; `hash` verifies `at_hash` / `c_hash` under the signing
+/// algorithm when known.
+pub(super) fn validate_id_token(
+    token: &IdToken,
+    checks: &IdTokenValidation<'_>,
+    hash: Option<HashVerifier<'_>>,
+) -> Result<(), ValidationError> {
+    // Step 2: the issuer is the one we expect.
+    if !checks.issuer.matches(&token.iss, &token.extra) {
+        return Err(ValidationError::Issuer {
+            token: TOKEN,
+            got: token.iss.clone(),
+        });
+    }
+    // Step 3: aud contains our client_id; every other audience is trusted.
+    check_audiences(
+        TOKEN,
+        &token.aud,
+        checks.client_id,
+        &checks.extra_trusted_audiences,
+    )?;
+    // Step 4: several audiences need azp.
+    if distinct_audiences(&token.aud) > 1 && token.azp.is_none() {
+        return Err(ValidationError::AzpMissing { token: TOKEN });
+    }
+    // Step 5: a present azp is our client_id.
+    if let (Some(azp), true) = (&token.azp, checks.expect_self_azp) {
+        if azp != checks.client_id {
+            return Err(ValidationError::Azp {
                 token: TOKEN,
-                got: self.iss.clone(),
+                got: azp.clone(),
             });
         }
-        // Step 3: aud contains our client_id; every other audience is trusted.
-        check_audiences(
-            TOKEN,
-            &self.aud,
-            checks.client_id,
-            &checks.extra_trusted_audiences,
-        )?;
-        // Step 4: several audiences need azp.
-        if distinct_audiences(&self.aud) > 1 && self.azp.is_none() {
-            return Err(ValidationError::AzpMissing { token: TOKEN });
+    }
+    // Step 9: not expired; RFC 7519 §4.1.5: not before nbf; step 10: iat neither in
+    // the future nor before the caller's minimum.
+    let now = checks.clock.now();
+    let times = Times {
+        exp: Some(token.exp),
+        nbf: token.nbf,
+        iat: token.iat,
+    };
+    check_times(TOKEN, times, now, checks.leeway, checks.min_iat)?;
+    // Step 11: the nonce.
+    checks.nonce.check(TOKEN, token.nonce.as_deref())?;
+    // Step 12: acr, by the caller's rules.
+    if let (Some(acr), Some(check)) = (&token.acr, &checks.acr) {
+        check(acr).map_err(|reason| ValidationError::Acr {
+            token: TOKEN,
+            reason,
+        })?;
+    }
+    // Step 13 and §3.1.2.1: auth_time.
+    check_auth_time(token, checks, now)?;
+    // §3.1.3.8, §3.2.2.9, §3.3.2.10 (§3.2.2.10, §3.3.2.11: when REQUIRED).
+    check_hashes(TOKEN, token, &checks.hashes, hash)
+}
+
+/// OIDC Core §3.1.3.7 step 13 and §3.1.2.1: `auth_time` present when `max_age` was sent
+/// or it is required; not older than `max_age` (plus the leeway) by the validation
+/// clock; not before the caller's minimum.
+fn check_auth_time(
+    token: &IdToken,
+    checks: &IdTokenValidation<'_>,
+    now: NumericDate,
+) -> Result<(), ValidationError> {
+    let Some(auth_time) = token.auth_time else {
+        if checks.max_age.is_some() || checks.require_auth_time {
+            return Err(ValidationError::AuthTimeMissing { token: TOKEN });
         }
-        // Step 5: a present azp is our client_id.
-        if let (Some(azp), true) = (&self.azp, checks.expect_self_azp) {
-            if azp != checks.client_id {
-                return Err(ValidationError::Azp {
-                    token: TOKEN,
-                    got: azp.clone(),
-                });
-            }
-        }
-        // Step 9: not expired; RFC 7519 §4.1.5: not before nbf; step 10: iat neither
-        // in the future nor before the caller's minimum.
-        let times = Times {
-            exp: Some(self.exp),
-            nbf: self.nbf,
-            iat: self.iat,
-        };
-        check_times(
-            TOKEN,
-            times,
-            checks.clock.now(),
-            checks.leeway,
-            checks.min_iat,
-        )?;
-        // Step 11: the nonce matches.
-        let nonce_ok = match checks.nonce {
-            Nonce::Sent(expected) => self.nonce.as_deref() == expected,
-            Nonce::Refresh(expected) => match (self.nonce.as_deref(), expected) {
-                (None, _) | (Some(_), None) => true,
-                (Some(got), Some(expected)) => got == expected,
-            },
-        };
-        if !nonce_ok {
-            return Err(ValidationError::Nonce { token: TOKEN });
-        }
-        // Step 12: acr, by the caller's rules.
-        if let (Some(acr), Some(check)) = (&self.acr, &checks.acr) {
-            check(acr).map_err(|reason| ValidationError::Acr {
+        return Ok(());
+    };
+    if let Some(max_age) = checks.max_age {
+        let latest = auth_time
+            .as_secs()
+            .saturating_add(i64::try_from(max_age).unwrap_or(i64::MAX))
+            .saturating_add(checks.leeway);
+        if now.as_secs() > latest {
+            return Err(ValidationError::MaxAgeExceeded {
                 token: TOKEN,
-                reason,
-            })?;
+                auth_time,
+                max_age,
+                now,
+            });
         }
-        // Step 13 and §3.1.2.1: auth_time.
-        match (self.auth_time, checks.min_auth_time) {
-            (None, _) if checks.max_age_requested => {
-                return Err(ValidationError::AuthTimeMissing { token: TOKEN })
-            }
-            (Some(auth_time), Some(min))
-                if auth_time.as_secs().saturating_add(checks.leeway) < min.as_secs() =>
-            {
-                return Err(ValidationError::AuthTimeTooOld {
-                    token: TOKEN,
-                    auth_time,
-                    min,
-                });
-            }
-            _ => {}
-        }
-        Ok(())
+    }
+    match checks.min_auth_time {
+        Some(min) if auth_time < min => Err(ValidationError::AuthTimeTooOld {
+            token: TOKEN,
+            auth_time,
+            min,
+        }),
+        _ => Ok(()),
     }
 }
 

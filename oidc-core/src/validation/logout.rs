@@ -1,4 +1,4 @@
-use crate::messages::BackChannelLogoutToken;
+use crate::messages::{BackChannelLogoutToken, ProviderMetadata};
 use crate::NumericDate;
 
 use super::id_token::check_audiences;
@@ -9,7 +9,15 @@ use super::{
 
 const TOKEN: &str = "Logout Token";
 
-/// What a Logout Token is checked against ([`BackChannelLogoutToken::validate_extern`]).
+/// What a Logout Token is checked against: the claims
+/// ([`BackChannelLogoutToken::validate_extern`], Back-Channel Logout 1.0 §2.6) and, for
+/// the one-call [`verify`](Self::verify), the JWS (allowed algorithms, `typ`). The
+/// [module documentation](crate::validation) lists every check in order.
+///
+/// `exp` is REQUIRED (Back-Channel Logout 1.0 §2.4 and §2.6 step 4, errata set 1);
+/// [`allow_missing_exp`](Self::allow_missing_exp) accepts tokens from providers that
+/// omit it.
+#[must_use]
 pub struct LogoutTokenValidation<'a> {
     issuer: Issuer<'a>,
     client_id: &'a str,
@@ -19,12 +27,17 @@ pub struct LogoutTokenValidation<'a> {
     iss_has_sessions: Option<Check<'a>>,
     sub_has_sessions: Option<Check<'a>>,
     sid_exists: Option<Check<'a>>,
+    exp_optional: bool,
     clock: Box<dyn Clock + 'a>,
     leeway: i64,
+    #[cfg(feature = "jwt")]
+    jwt: crate::jwt::JwtOptions,
 }
 
 impl<'a> LogoutTokenValidation<'a> {
-    /// Checks against `issuer` and our `client_id`; no callbacks; system clock, 30 s leeway.
+    /// Checks against `issuer` and our `client_id`; `exp` required; no callbacks; system
+    /// clock, 30 s leeway; for [`verify`](Self::verify), RS256 only (§2.6 step 3: "the
+    /// default of RS256"). Prefer [`from_metadata`](Self::from_metadata).
     pub fn new(issuer: impl Into<Issuer<'a>>, client_id: &'a str) -> Self {
         LogoutTokenValidation {
             issuer: issuer.into(),
@@ -35,9 +48,36 @@ impl<'a> LogoutTokenValidation<'a> {
             iss_has_sessions: None,
             sub_has_sessions: None,
             sid_exists: None,
+            exp_optional: false,
             clock: Box::new(SystemClock),
             leeway: DEFAULT_LEEWAY_SECS,
+            #[cfg(feature = "jwt")]
+            jwt: crate::jwt::JwtOptions::default().algorithms(&[crate::jwt::Algorithm::RS256]),
         }
+    }
+
+    /// Checks against the provider's `issuer` and our `client_id`, as
+    /// [`new`](Self::new); [`verify`](Self::verify) accepts the ID Token algorithms of
+    /// the metadata (§2.6 step 3: "in the same way it is validated for ID Tokens"; see
+    /// [`id_token_algorithms`](crate::validation::id_token_algorithms)).
+    pub fn from_metadata(metadata: &'a ProviderMetadata, client_id: &'a str) -> Self {
+        let checks = Self::new(metadata.issuer.as_str(), client_id);
+        #[cfg(feature = "jwt")]
+        let checks = checks.algorithms(&super::algorithms::id_token_algorithms(metadata));
+        checks
+    }
+
+    /// Accepts a Logout Token without `exp` (one with `exp` is still checked). The
+    /// 2022 errata set made `exp` REQUIRED; earlier providers omit it: the Keycloak
+    /// Logout Tokens of 2021 and 2023 in the test corpus
+    /// (`tests/data/jws/keycloak-logout-token-*`), the OpenID-Connect-PHP test token
+    /// and panva/jose's README example (both the spec's pre-errata example). Such a
+    /// token stays valid for as long as the replay checks you add
+    /// ([`validate_unique_jti`](Self::validate_unique_jti), a maximum age with
+    /// [`min_iat`](Self::min_iat)) allow.
+    pub fn allow_missing_exp(mut self) -> Self {
+        self.exp_optional = true;
+        self
     }
 
     /// Other audiences this client trusts next to its own. (Unlike the Python library,
@@ -47,7 +87,7 @@ impl<'a> LogoutTokenValidation<'a> {
         self
     }
 
-    /// The earliest acceptable `iat`.
+    /// The earliest acceptable `iat`, exactly: `iat >= min` (no leeway).
     pub fn min_iat(mut self, min: NumericDate) -> Self {
         self.min_iat = Some(min);
         self
@@ -84,6 +124,9 @@ impl<'a> LogoutTokenValidation<'a> {
     }
 
     super::time_options!();
+
+    #[cfg(feature = "jwt")]
+    super::jws_options!();
 }
 
 impl BackChannelLogoutToken {
@@ -93,8 +136,8 @@ impl BackChannelLogoutToken {
         &self,
         checks: &LogoutTokenValidation<'_>,
     ) -> Result<(), ValidationError> {
-        // Step 4: iss, aud (as for ID Tokens), iat, and exp when present (the 2022 Final
-        // text requires exp; older providers omit it).
+        // Step 4: iss, aud, iat and exp, as for ID Tokens (exp REQUIRED since errata
+        // set 1, unless the caller allows its absence).
         if !checks.issuer.matches(&self.iss, &self.extra) {
             return Err(ValidationError::Issuer {
                 token: TOKEN,
@@ -107,6 +150,9 @@ impl BackChannelLogoutToken {
             checks.client_id,
             &checks.extra_trusted_audiences,
         )?;
+        if self.exp.is_none() && !checks.exp_optional {
+            return Err(ValidationError::ExpMissing { token: TOKEN });
+        }
         // RFC 7519 §4.1.5: not before nbf; iat not in the future.
         let times = Times {
             exp: self.exp,

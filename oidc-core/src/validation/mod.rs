@@ -25,16 +25,31 @@
 //! and callback reasons are quoted, cut and have their control characters escaped.
 
 mod access_token;
+#[cfg(feature = "jwt")]
+mod algorithms;
 mod authentication;
 mod clock;
+mod hashes;
 mod id_token;
 mod logout;
+mod nonce;
+#[cfg(feature = "jwt")]
+mod token_error;
+#[cfg(feature = "jwt")]
+mod verify;
 
 pub use access_token::AccessTokenValidation;
+#[cfg(feature = "jwt")]
+pub use algorithms::id_token_algorithms;
 pub use authentication::AuthenticationResponseValidation;
 pub use clock::{Clock, FixedClock, SystemClock};
-pub use id_token::{IdTokenValidation, Nonce};
+pub use id_token::IdTokenValidation;
 pub use logout::LogoutTokenValidation;
+pub use nonce::Nonce;
+#[cfg(feature = "jwt")]
+pub use token_error::{TokenError, TokenErrorKind};
+#[cfg(feature = "jwt")]
+pub use verify::TokenValidation;
 
 use crate::error::quoted;
 use crate::{ExtraParams, NumericDate};
@@ -100,9 +115,16 @@ pub enum ValidationError {
         iat: NumericDate,
         min: NumericDate,
     },
-    /// The nonce does not match the one sent (OIDC Core §3.1.3.7 step 11).
+    /// The request sent a nonce and the token has none (OIDC Core §3.1.3.7 step 11).
+    #[error("{token} has no nonce although the request sent one")]
+    NonceMissing { token: &'static str },
+    /// The token's nonce is not the one expected (OIDC Core §3.1.3.7 step 11, §12.2).
     #[error("{token}'s nonce does not match its expected value")]
-    Nonce { token: &'static str },
+    NonceMismatch { token: &'static str },
+    /// The request sent no nonce but the token has one (OIDC Core §3.1.3.7 step 11: the
+    /// token's nonce is the request's, so there must be none).
+    #[error("{token} has a nonce although the request sent none")]
+    NonceUnexpected { token: &'static str },
     /// The caller's `acr` check failed (OIDC Core §3.1.3.7 step 12).
     #[error("{token}'s acr was rejected: {}", quoted(.reason))]
     Acr { token: &'static str, reason: String },
@@ -113,9 +135,47 @@ pub enum ValidationError {
         auth_time: NumericDate,
         min: NumericDate,
     },
-    /// `max_age` was requested but there is no `auth_time` (OIDC Core §3.1.2.1).
-    #[error("{token} has no auth_time although max_age was requested")]
+    /// More than `max_age` seconds (plus the leeway) have passed since `auth_time`
+    /// (OIDC Core §3.1.2.1 `max_age`, §3.1.3.7 step 13).
+    #[error("the session of this {token} is older than max_age (auth_time {auth_time}, max_age {max_age}, now {now})")]
+    MaxAgeExceeded {
+        token: &'static str,
+        auth_time: NumericDate,
+        max_age: u64,
+        now: NumericDate,
+    },
+    /// `auth_time` is absent although `max_age` was sent or the caller requires it
+    /// (OIDC Core §3.1.2.1, §5.5.1.1 essential claim).
+    #[error("{token} has no auth_time although max_age was sent or auth_time is required")]
     AuthTimeMissing { token: &'static str },
+    /// `at_hash` is absent although the response type requires it (OIDC Core
+    /// §3.2.2.10 `id_token token`, §3.3.2.11 `code id_token token`).
+    #[error("{token} has no at_hash although the response type requires it")]
+    AtHashMissing { token: &'static str },
+    /// `at_hash` is not the hash of the access token (OIDC Core §3.2.2.9 step 3,
+    /// §3.1.3.8).
+    #[error("{token}'s at_hash does not match the access token")]
+    AtHashMismatch { token: &'static str },
+    /// `c_hash` is absent although the response type requires it (OIDC Core §3.3.2.11
+    /// `code id_token`, `code id_token token`).
+    #[error("{token} has no c_hash although the response type requires it")]
+    CHashMissing { token: &'static str },
+    /// `c_hash` is not the hash of the authorization code (OIDC Core §3.3.2.10 step 3).
+    #[error("{token}'s c_hash does not match the authorization code")]
+    CHashMismatch { token: &'static str },
+    /// A hash claim that must be checked cannot be: `reason` says what is missing (the
+    /// access token or code it covers, not handed over; or the signing algorithm, which
+    /// only the verified header gives: use the one-call `verify`).
+    #[error("{token}'s {claim} cannot be checked: {reason}")]
+    HashUncheckable {
+        token: &'static str,
+        claim: &'static str,
+        reason: &'static str,
+    },
+    /// A Logout Token has no `exp` (REQUIRED by Back-Channel Logout 1.0 §2.4, errata set
+    /// 1; see `LogoutTokenValidation::allow_missing_exp`).
+    #[error("{token} has no exp claim")]
+    ExpMissing { token: &'static str },
     /// A Logout Token has neither `sub` nor `sid` (Back-Channel Logout §2.6 step 5).
     #[error("Logout Token has neither a sub nor a sid claim")]
     SubAndSidMissing,
@@ -250,7 +310,7 @@ fn check_times(
     }
     check_nbf(token, times.nbf, now, leeway)?;
     check_iat_not_future(token, times.iat, now, leeway)?;
-    check_min_iat(token, times.iat, min_iat, leeway)
+    check_min_iat(token, times.iat, min_iat)
 }
 
 /// A token's time claims.
@@ -260,17 +320,14 @@ struct Times {
     iat: NumericDate,
 }
 
-/// `iat >= min_iat` with leeway.
+/// `iat >= min`, exactly: the caller's bound, without leeway.
 fn check_min_iat(
     token: &'static str,
     iat: NumericDate,
     min: Option<NumericDate>,
-    leeway: i64,
 ) -> Result<(), ValidationError> {
     match min {
-        Some(min) if iat.as_secs().saturating_add(leeway) < min.as_secs() => {
-            Err(ValidationError::IssuedTooEarly { token, iat, min })
-        }
+        Some(min) if iat < min => Err(ValidationError::IssuedTooEarly { token, iat, min }),
         _ => Ok(()),
     }
 }
@@ -311,3 +368,35 @@ macro_rules! time_options {
 }
 
 use time_options;
+
+/// The JWS builder methods of every validation options type with a one-call `verify`
+/// (each has a `jwt: JwtOptions` field). Feature `jwt`.
+#[cfg(feature = "jwt")]
+macro_rules! jws_options {
+    () => {
+        /// The JWS algorithms [`verify`](Self::verify) accepts, replacing the default
+        /// (see the constructor). HMAC algorithms count only when listed here (an ID
+        /// Token MACed with the client secret, OIDC Core §10.1: pass
+        /// `JwkSet::from_secret` as the keys); `none` is never accepted.
+        pub fn algorithms(mut self, algorithms: &[crate::jwt::Algorithm]) -> Self {
+            self.jwt = self.jwt.algorithms(algorithms);
+            self
+        }
+
+        /// The `typ` header rule [`verify`](Self::verify) applies instead of the token
+        /// kind's (see [`JwtOptions::typ`](crate::jwt::JwtOptions::typ)).
+        pub fn typ(mut self, rule: crate::jwt::TypRule) -> Self {
+            self.jwt = self.jwt.typ(rule);
+            self
+        }
+
+        /// The JWS options [`verify`](Self::verify) uses, for the two-step path
+        /// ([`from_jwt_with_header`](crate::jwt::from_jwt_with_header)).
+        pub fn jwt_options(&self) -> &crate::jwt::JwtOptions {
+            &self.jwt
+        }
+    };
+}
+
+#[cfg(feature = "jwt")]
+use jws_options;

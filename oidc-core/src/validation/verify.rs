@@ -1,0 +1,113 @@
+//! The one call from a compact JWT to a trusted token: [`TokenValidation`], implemented
+//! by each validation options type for its token kind (and any message that embeds it:
+//! a vendor ID Token that flattens [`IdToken`] and says so with `AsRef<IdToken>`).
+
+use crate::jwt::{from_jwt_with_header, verify_token_hash, JwkSet, JwtOptions, VerifiedHeader};
+use crate::messages::{BackChannelLogoutToken, IdToken, JwtAccessToken};
+use crate::OidcMessage;
+
+use super::id_token::validate_id_token;
+use super::{
+    AccessTokenValidation, IdTokenValidation, LogoutTokenValidation, TokenError, ValidationError,
+};
+
+/// Options that verify a JWT and validate the claims of a token of type `T` in one
+/// call ([`verify`](Self::verify)): what [`IdTokenValidation`],
+/// [`LogoutTokenValidation`] and [`AccessTokenValidation`] implement for their kind.
+/// Implement it for options of your own token kind to give it the same one call.
+///
+/// The two steps stay available: [`from_jwt_with_header`] (or `T::from_jwt`) verifies
+/// and decodes, [`validate`](Self::validate) (or the message's `validate_extern`)
+/// checks the claims.
+pub trait TokenValidation<T: OidcMessage> {
+    /// The JWS rules: the algorithms allowed, the `typ` rule if not the kind's.
+    fn jwt_options(&self) -> &JwtOptions;
+
+    /// Checks the claims of `token`, whose signature verified with `header`.
+    fn validate(&self, token: &T, header: &VerifiedHeader) -> Result<(), ValidationError>;
+
+    /// Verifies `jwt` with `keys` — the compact form, the header (`alg` allowed, no
+    /// `crit`, `T`'s `typ` rule), the key, the signature, the claims decoding as `T`
+    /// (see [`crate::jwt`]) — then validates the claims
+    /// ([`validate`](Self::validate)), and returns the trusted token.
+    fn verify(&self, jwt: &str, keys: &JwkSet) -> Result<T, TokenError> {
+        let (token, header) = from_jwt_with_header::<T>(jwt, keys, self.jwt_options())?;
+        self.validate(&token, &header)?;
+        Ok(token)
+    }
+}
+
+impl<T: OidcMessage + AsRef<IdToken>> TokenValidation<T> for IdTokenValidation<'_> {
+    fn jwt_options(&self) -> &JwtOptions {
+        IdTokenValidation::jwt_options(self)
+    }
+
+    /// OIDC Core §3.1.3.7 steps 2-5, 9-13, then `at_hash` / `c_hash` with the hash of
+    /// `header.alg`.
+    fn validate(&self, token: &T, header: &VerifiedHeader) -> Result<(), ValidationError> {
+        let alg = header.alg;
+        let verify = move |value: &str, claimed: &str| verify_token_hash(alg, value, claimed);
+        validate_id_token(token.as_ref(), self, Some(&verify))
+    }
+}
+
+impl<T: OidcMessage + AsRef<BackChannelLogoutToken>> TokenValidation<T>
+    for LogoutTokenValidation<'_>
+{
+    fn jwt_options(&self) -> &JwtOptions {
+        LogoutTokenValidation::jwt_options(self)
+    }
+
+    /// Back-Channel Logout 1.0 §2.6 steps 4-11.
+    fn validate(&self, token: &T, _: &VerifiedHeader) -> Result<(), ValidationError> {
+        token.as_ref().validate_extern(self)
+    }
+}
+
+impl<T: OidcMessage + AsRef<JwtAccessToken>> TokenValidation<T> for AccessTokenValidation<'_> {
+    fn jwt_options(&self) -> &JwtOptions {
+        AccessTokenValidation::jwt_options(self)
+    }
+
+    /// RFC 9068 §4 steps 3, 4 and 6.
+    fn validate(&self, token: &T, _: &VerifiedHeader) -> Result<(), ValidationError> {
+        token.as_ref().validate_extern(self)
+    }
+}
+
+/// The inherent `verify` of each options type, so that the one call needs no trait
+/// import.
+macro_rules! inherent_verify {
+    ($options:ident, $message:ident, $what:literal) => {
+        impl $options<'_> {
+            #[doc = concat!("Verifies `jwt` with `keys` and validates its claims: the trusted ", $what, " ")]
+            #[doc = concat!("(`", stringify!($message), "`, or a vendor type that embeds it and implements ")]
+            #[doc = concat!("`AsRef<", stringify!($message), ">`), or the first failed check as a [`TokenError`] ")]
+            /// whose [`kind`](TokenError::kind) says which step failed. The
+            /// [module documentation](crate::validation) lists the checks in order.
+            /// ([`TokenValidation::verify`]; with a [`KeyCache`](crate::jwt::KeyCache),
+            /// pass the keys its `keys_for` returns.)
+            pub fn verify<T: OidcMessage + AsRef<$message>>(
+                &self,
+                jwt: &str,
+                keys: &JwkSet,
+            ) -> Result<T, TokenError> {
+                TokenValidation::<T>::verify(self, jwt, keys)
+            }
+        }
+
+        impl AsRef<$message> for $message {
+            fn as_ref(&self) -> &$message {
+                self
+            }
+        }
+    };
+}
+
+inherent_verify!(IdTokenValidation, IdToken, "ID Token");
+inherent_verify!(
+    LogoutTokenValidation,
+    BackChannelLogoutToken,
+    "Logout Token"
+);
+inherent_verify!(AccessTokenValidation, JwtAccessToken, "JWT access token");
