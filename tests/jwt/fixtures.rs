@@ -1,11 +1,13 @@
 //! Every real JWS / JWK fixture verifies (or fails) as its source says
 //! (tests/data/SOURCES.md), and every JWK Set parses.
 
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use oidc_core::jwt::{
     header_algorithm, verify_payload, verify_token_hash, Algorithm, JwkSet, JwtError, JwtOptions,
 };
 use oidc_core::messages::{AuthenticationRequest, BackChannelLogoutToken, IdToken, JwtAccessToken};
-use oidc_core::OidcMessage;
+use oidc_core::validation::{FixedClock, LogoutTokenValidation, TokenError, ValidationError};
+use oidc_core::{NumericDate, OidcMessage};
 
 use crate::keys::data;
 
@@ -138,6 +140,82 @@ fn php_logout_token_verifies_with_the_shared_secret_as_a_legacy_secret() {
             .unwrap_err(),
         JwtError::BadSignature
     );
+}
+
+/// The payload of a fixture token, unverified (for tokens whose key was never published).
+fn payload(name: &str) -> String {
+    use base64::Engine;
+    let token = jws(name);
+    let part = token.split('.').nth(1).unwrap();
+    String::from_utf8(URL_SAFE_NO_PAD.decode(part).unwrap()).unwrap()
+}
+
+#[test]
+fn logout_tokens_without_exp_need_the_explicit_opt_out() {
+    // Back-Channel Logout 1.0 errata set 1 made exp REQUIRED; these real tokens predate
+    // it (Keycloak 2021 and 2023, OpenID-Connect-PHP's token of the spec's pre-errata
+    // example, panva/jose's README example).
+    let php = jws("openid-connect-php-logout-token-hs256-secret-ahoj.jwt");
+    let checks = || {
+        LogoutTokenValidation::new("https://server.example.com", "s6BhdRkqt3")
+            .algorithms(&[Algorithm::HS256])
+            .clock(FixedClock(NumericDate::from_secs(1_471_566_154)))
+    };
+    let secret = JwkSet::from_legacy_secret(b"ahoj");
+    assert_eq!(
+        checks()
+            .verify::<BackChannelLogoutToken>(&php, &secret)
+            .unwrap_err(),
+        TokenError::Claims(ValidationError::ExpMissing {
+            token: "Logout Token"
+        })
+    );
+    let token: BackChannelLogoutToken = checks().allow_missing_exp().verify(&php, &secret).unwrap();
+    assert_eq!(token.jti, "bWJq");
+
+    for (name, issuer, audience) in [
+        (
+            "keycloak-logout-token-2021-revoke_offline_access-in-events.jwt",
+            "http://localhost:8080/auth/realms/ssorealm",
+            "dotnetwebform",
+        ),
+        (
+            "keycloak-logout-token-2023-typ-Logout.jwt",
+            "http://localhost:9000/auth/realms/master",
+            "jaeho-client",
+        ),
+        (
+            "panva-jose-readme-logout-token-ps256.jwt",
+            "https://op.example.com",
+            "urn:example:client_id",
+        ),
+    ] {
+        let token = BackChannelLogoutToken::from_json(&payload(name)).unwrap();
+        assert!(token.exp.is_none(), "{name}");
+        let checks = LogoutTokenValidation::new(issuer, audience)
+            .clock(FixedClock(NumericDate::from_secs(token.iat.as_secs() + 5)));
+        assert_eq!(
+            token.validate_extern(&checks),
+            Err(ValidationError::ExpMissing {
+                token: "Logout Token"
+            }),
+            "{name}"
+        );
+        assert_eq!(
+            token.validate_extern(&checks.allow_missing_exp()),
+            Ok(()),
+            "{name}"
+        );
+    }
+    // Auth0's has exp (120 s): no opt-out needed.
+    let auth0 = BackChannelLogoutToken::from_json(&payload("auth0-logout-token-2024-trace_id.jwt"))
+        .unwrap();
+    let checks = LogoutTokenValidation::new(
+        "https://dev-yrkqc7w5rn711i7g.us.auth0.com/",
+        "MUMdaZHH9lvGHuPWPUGUJLUhUB5hP4WM",
+    )
+    .clock(FixedClock(NumericDate::from_secs(auth0.iat.as_secs() + 5)));
+    assert_eq!(auth0.validate_extern(&checks), Ok(()));
 }
 
 #[test]

@@ -31,6 +31,7 @@ fn checks() -> IdTokenValidation<'static> {
 }
 
 mod error_text;
+mod leniency;
 mod time;
 
 mod id_tokens {

@@ -1,6 +1,8 @@
 //! Time claims for every token kind, both sides of every boundary, with the injected
 //! clock: `exp` valid while `now < exp + L`, `nbf` from `now >= nbf - L` (RFC 7519
-//! §4.1.5), `iat` at most `now + L` (a future `iat` is refused, as oauth4webapi does).
+//! §4.1.5), `iat` at most `now + L` (a future `iat` is refused, as oauth4webapi does);
+//! `max_age` while `now <= auth_time + max_age + L`; the caller's `min_iat` and
+//! `min_auth_time` exactly, without `L`.
 
 use oidc_core::messages::*;
 use oidc_core::validation::*;
@@ -227,5 +229,121 @@ fn kind_name(kind: &str) -> &'static str {
         "ID Token" => "ID Token",
         "access token" => "access token",
         _ => "Logout Token",
+    }
+}
+
+/// An ID Token issued at `auth_time`, valid for a day.
+fn with_auth_time(auth_time: i64) -> IdToken {
+    let iat = auth_time.clamp(NOW - 10_000, NOW);
+    IdToken::from_json(
+        &json!({"iss": "https://op.example", "sub": "u1", "aud": "client", "exp": iat + 86_400,
+                "iat": iat, "auth_time": auth_time})
+        .to_string(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn max_age_boundaries_on_the_validation_clock() {
+    // Accepted while now <= auth_time + max_age + L (OIDC Core §3.1.2.1: an elapsed time
+    // greater than max_age requires re-authentication; L absorbs the clock skew).
+    for max_age in [0, 60, 3600] {
+        for leeway in [0, 5, 30] {
+            let checks = |now: i64| {
+                IdTokenValidation::new("https://op.example", "client")
+                    .clock(FixedClock(NumericDate::from_secs(now)))
+                    .leeway(leeway)
+                    .max_age(max_age)
+            };
+            let auth_time = NOW - 1000;
+            let last = auth_time + max_age as i64 + leeway;
+            let token = with_auth_time(auth_time);
+            assert_eq!(
+                token.validate_extern(&checks(last)),
+                Ok(()),
+                "max_age={max_age} L={leeway}: now == auth_time + max_age + L"
+            );
+            assert_eq!(
+                token.validate_extern(&checks(last + 1)),
+                Err(ValidationError::MaxAgeExceeded {
+                    token: "ID Token",
+                    auth_time: NumericDate::from_secs(auth_time),
+                    max_age,
+                    now: NumericDate::from_secs(last + 1),
+                }),
+                "max_age={max_age} L={leeway}: one second later"
+            );
+        }
+    }
+    // The clock is the validation clock: the same token, a later clock.
+    let token = with_auth_time(NOW - 100);
+    let at = |now: i64| {
+        IdTokenValidation::new("https://op.example", "client")
+            .clock(FixedClock(NumericDate::from_secs(now)))
+            .max_age(100)
+    };
+    assert_eq!(token.validate_extern(&at(NOW + 30)), Ok(()));
+    assert!(token.validate_extern(&at(NOW + 31)).is_err());
+    assert_eq!(
+        ValidationError::MaxAgeExceeded {
+            token: "ID Token",
+            auth_time: NumericDate::from_secs(10),
+            max_age: 5,
+            now: NumericDate::from_secs(100),
+        }
+        .to_string(),
+        "the session of this ID Token is older than max_age (auth_time 10, max_age 5, now 100)"
+    );
+    // Huge values saturate instead of overflowing (or panicking).
+    assert_eq!(
+        with_auth_time(i64::MAX - 1).validate_extern(&at(NOW).max_age(u64::MAX)),
+        Ok(())
+    );
+    assert!(matches!(
+        with_auth_time(i64::MIN).validate_extern(&at(NOW).max_age(u64::MAX)),
+        Err(ValidationError::MaxAgeExceeded { .. })
+    ));
+}
+
+#[test]
+fn max_age_requires_auth_time() {
+    let token = IdToken::from_json(
+        &json!({"iss": "https://op.example", "sub": "u1", "aud": "client", "exp": NOW + 300, "iat": NOW - 10})
+            .to_string(),
+    )
+    .unwrap();
+    let checks = IdTokenValidation::new("https://op.example", "client")
+        .clock(FixedClock(NumericDate::from_secs(NOW)))
+        .max_age(3600);
+    assert_eq!(
+        token.validate_extern(&checks),
+        Err(ValidationError::AuthTimeMissing { token: "ID Token" })
+    );
+}
+
+#[test]
+fn min_auth_time_boundary_is_exact() {
+    let token = with_auth_time(NOW - 100);
+    for leeway in [0, 30] {
+        let checks = |min: i64| {
+            IdTokenValidation::new("https://op.example", "client")
+                .clock(FixedClock(NumericDate::from_secs(NOW)))
+                .leeway(leeway)
+                .min_auth_time(NumericDate::from_secs(min))
+        };
+        assert_eq!(
+            token.validate_extern(&checks(NOW - 100)),
+            Ok(()),
+            "L={leeway}"
+        );
+        assert_eq!(
+            token.validate_extern(&checks(NOW - 99)),
+            Err(ValidationError::AuthTimeTooOld {
+                token: "ID Token",
+                auth_time: NumericDate::from_secs(NOW - 100),
+                min: NumericDate::from_secs(NOW - 99),
+            }),
+            "L={leeway}"
+        );
     }
 }
