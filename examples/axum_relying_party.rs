@@ -20,7 +20,7 @@ use axum::response::{Html, IntoResponse, Redirect};
 use axum::routing::get;
 use axum::Router;
 use oidc_core::axum::OidcQuery;
-use oidc_core::jwt::{JwkSet, JwtOptions};
+use oidc_core::jwt::{FetchKeysAsync, JwksResponse, KeyCache, KeyFetchError};
 use oidc_core::messages::{
     AuthenticationRequest, AuthenticationResponse, IdToken, ProviderMetadata, TokenRequest,
     TokenResponse,
@@ -32,7 +32,8 @@ const REDIRECT_URI: &str = "http://127.0.0.1:8080/callback";
 
 struct App {
     metadata: ProviderMetadata,
-    keys: JwkSet,
+    /// The provider's keys: fetched with reqwest, fetched again when it rotates them.
+    keys: KeyCache<JwksUri>,
     client_id: String,
     client_secret: String,
     http: reqwest::Client,
@@ -123,23 +124,53 @@ async fn callback(
         .map_err(|e| e.to_string())?
         .into_result()
         .map_err(|e| e.to_string())?;
-    let id_token = IdToken::from_jwt(
-        tokens.id_token.as_deref().ok_or("no id_token")?,
-        &app.keys,
-        &JwtOptions::default(),
-    )
-    .map_err(|e| e.to_string())?;
-    id_token
-        .validate_extern(
-            &IdTokenValidation::new(&app.metadata.issuer, &app.client_id).nonce(&nonce),
-        )
+    // The ID Token, in one call: the signature with the cache's keys (fetched again if
+    // it names a key the cache has not seen) and the claims.
+    let jwt = tokens.id_token.as_deref().ok_or("no id_token")?;
+    let keys = app
+        .keys
+        .keys_for_async(jwt)
+        .await
         .map_err(|e| e.to_string())?;
+    let id_token: IdToken = IdTokenValidation::from_metadata(&app.metadata, &app.client_id)
+        .nonce(&nonce)
+        .access_token(&tokens.access_token)
+        .verify(jwt, &keys)
+        .map_err(|e| format!("ID Token refused ({:?}): {e}", e.kind()))?;
     Ok(Html(format!(
         "<h1>Hello {}</h1><p>email: {:?}</p><pre>{}</pre>",
         id_token.sub,
         id_token.claims.email,
         id_token.to_json()
     )))
+}
+
+/// The key cache's fetch: a reqwest GET of the provider's `jwks_uri`, passing on its
+/// `Cache-Control`. A failure (or a non-2xx status) leaves the cache its keys.
+struct JwksUri {
+    http: reqwest::Client,
+    uri: String,
+}
+
+impl FetchKeysAsync for JwksUri {
+    async fn fetch(&self) -> Result<JwksResponse, KeyFetchError> {
+        let response = self
+            .http
+            .get(&self.uri)
+            .send()
+            .await
+            .map_err(KeyFetchError::new)?;
+        if !response.status().is_success() {
+            return Err(KeyFetchError::new(format!("HTTP {}", response.status())));
+        }
+        let cache_control = response
+            .headers()
+            .get("cache-control")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let body = response.text().await.map_err(KeyFetchError::new)?;
+        Ok(JwksResponse::new(body).cache_control(cache_control.as_deref()))
+    }
 }
 
 async fn home() -> impl IntoResponse {
@@ -157,7 +188,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .text()
         .await?;
     let metadata = ProviderMetadata::from_json(&discovery)?;
-    let keys = JwkSet::from_json(&http.get(&metadata.jwks_uri).send().await?.text().await?)?;
+    let keys = KeyCache::new(JwksUri {
+        http: http.clone(),
+        uri: metadata.jwks_uri.clone(),
+    });
     let app = Arc::new(App {
         metadata,
         keys,

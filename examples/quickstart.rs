@@ -3,7 +3,7 @@
 //!
 //! Run with `cargo run --example quickstart`.
 
-use oidc_core::jwt::{JwkSet, JwtOptions};
+use oidc_core::jwt::JwkSet;
 use oidc_core::messages::{
     AuthenticationRequest, AuthenticationResponse, IdToken, ProviderMetadata, TokenRequest,
     TokenResponse,
@@ -88,18 +88,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         tokens.expires_in
     );
 
-    // 6. The ID Token: verify the signature with the provider's keys, then validate the
-    //    claims (OIDC Core §3.1.3.7). The spec's token is from 2011, so pin the clock.
+    // 6. The ID Token, in one call: the signature with the provider's keys and the
+    //    algorithms its metadata announces, then the claims (OIDC Core §3.1.3.7). The
+    //    spec's token is from 2011, so pin the clock.
     let keys = JwkSet::from_json(JWKS)?;
-    let id_token = IdToken::from_jwt(
-        tokens.id_token.as_deref().ok_or("no id_token")?,
-        &keys,
-        &JwtOptions::default(),
-    )?;
-    let checks = IdTokenValidation::new(&metadata.issuer, client_id)
+    let id_token: IdToken = IdTokenValidation::from_metadata(&metadata, client_id)
         .nonce("n-0S6_WzA2Mj")
-        .clock(FixedClock(NumericDate::from_secs(1311281000)));
-    id_token.validate_extern(&checks)?;
+        .clock(FixedClock(NumericDate::from_secs(1311281000)))
+        .verify(tokens.id_token.as_deref().ok_or("no id_token")?, &keys)?;
     println!(
         "6. ID Token verified and valid: sub={} name={:?} email={:?}\n",
         id_token.sub, id_token.claims.name, id_token.claims.email
@@ -114,10 +110,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     )
     .unwrap_err();
     println!("   no code:              {err}");
-    let late = IdTokenValidation::new(&metadata.issuer, client_id).nonce("n-0S6_WzA2Mj");
-    println!(
-        "   today's clock:        {}",
-        id_token.validate_extern(&late).unwrap_err()
-    );
+    let late = IdTokenValidation::from_metadata(&metadata, client_id)
+        .nonce("n-0S6_WzA2Mj")
+        .verify::<IdToken>(ID_TOKEN.trim(), &keys)
+        .unwrap_err();
+    println!("   today's clock:        {late} ({:?})", late.kind());
     Ok(())
 }

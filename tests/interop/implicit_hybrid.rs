@@ -1,9 +1,10 @@
-//! Implicit (`id_token`) and hybrid (`code id_token`) responses from the fragment, with
-//! `c_hash` checked.
+//! Implicit (`id_token`) and hybrid (`code id_token`) responses from the fragment; the
+//! hybrid ID Token's `c_hash` REQUIRED and checked in the one call.
 
-use oidc_core::jwt::{header_algorithm, verify_token_hash};
 use oidc_core::messages::*;
-use oidc_core::validation::{AuthenticationResponseValidation, Nonce};
+use oidc_core::validation::{
+    AuthenticationResponseValidation, IdTokenValidation, Nonce, TokenError, ValidationError,
+};
 use oidc_core::{Location, OidcMessage};
 
 use crate::harness::{setup, verify_id_token, Browser, REDIRECT_URI};
@@ -34,12 +35,14 @@ fn implicit_and_hybrid_responses() {
         ))
         .unwrap();
     let success = response.into_result().unwrap();
-    verify_id_token(
+    // response_type id_token: no access token, so no at_hash required.
+    let implicit = verify_id_token(
         &ctx,
         success.id_token.as_deref().unwrap(),
         "rp-native",
         Nonce::Expected("n-implicit"),
     );
+    assert!(implicit.at_hash.is_none());
 
     let mut hybrid = AuthenticationRequest::new("rp-native", REDIRECT_URI, ["openid"]);
     hybrid.response_type = "code id_token".into();
@@ -58,15 +61,25 @@ fn implicit_and_hybrid_responses() {
         .into_result()
         .unwrap();
     let jwt = success.id_token.as_deref().unwrap();
-    let claims = verify_id_token(&ctx, jwt, "rp-native", Nonce::Expected("n-hybrid"));
-    let c_hash = claims
-        .c_hash
-        .as_deref()
-        .expect("c_hash in a hybrid ID Token");
-    assert!(verify_token_hash(
-        header_algorithm(jwt).unwrap(),
-        success.code.as_deref().unwrap(),
-        c_hash
-    ));
+    let code = success.code.as_deref().unwrap();
+    // OIDC Core §3.3.2.11: from the authorization endpoint with a code, c_hash is
+    // REQUIRED; §3.3.2.10: it is the hash of the code under the header's alg.
+    let hybrid_checks = || {
+        IdTokenValidation::from_metadata(&ctx.metadata, "rp-native")
+            .nonce("n-hybrid")
+            .response_type("code id_token")
+    };
+    let claims: IdToken = hybrid_checks()
+        .code(code)
+        .verify(jwt, &ctx.keys)
+        .unwrap_or_else(|e| panic!("hybrid ID Token refused ({:?}): {e}", e.kind()));
+    assert!(claims.c_hash.is_some(), "c_hash in a hybrid ID Token");
+    assert_eq!(
+        hybrid_checks()
+            .code("another-code")
+            .verify::<IdToken>(jwt, &ctx.keys)
+            .unwrap_err(),
+        TokenError::Claims(ValidationError::CHashMismatch { token: "ID Token" })
+    );
     eprintln!("implicit and hybrid: ok (c_hash checked)");
 }

@@ -1,7 +1,6 @@
 //! RP-initiated logout with `id_token_hint`, and the back-channel logout POST that
 //! follows it.
 
-use oidc_core::jwt::JwtOptions;
 use oidc_core::messages::*;
 use oidc_core::validation::{LogoutTokenValidation, Nonce};
 use oidc_core::OidcMessage;
@@ -48,25 +47,19 @@ fn rp_initiated_and_back_channel_logout() {
         .recv_timeout(TIMEOUT)
         .expect("the back-channel logout POST");
     let notification = BackChannelLogoutNotification::from_form(&body).unwrap();
-    let logout_token = BackChannelLogoutToken::from_jwt(
-        &notification.logout_token,
-        &ctx.keys,
-        &JwtOptions::default(),
-    )
-    .unwrap();
-    logout_token
-        .validate_extern(
-            &LogoutTokenValidation::new(&ctx.metadata.issuer, "rp-basic").validate_sid_exists(
-                |sid| {
-                    if Some(sid) == id_token.sid.as_deref() {
-                        Ok(())
-                    } else {
-                        Err(format!("unknown session {sid}"))
-                    }
-                },
-            ),
-        )
-        .unwrap();
+    // The Logout Token in one call (oidc-provider sends exp and typ logout+jwt).
+    let logout_token: BackChannelLogoutToken =
+        LogoutTokenValidation::from_metadata(&ctx.metadata, "rp-basic")
+            .validate_sid_exists(|sid| {
+                if Some(sid) == id_token.sid.as_deref() {
+                    Ok(())
+                } else {
+                    Err(format!("unknown session {sid}"))
+                }
+            })
+            .verify(&notification.logout_token, &ctx.keys)
+            .unwrap_or_else(|e| panic!("Logout Token refused ({:?}): {e}", e.kind()));
+    assert!(logout_token.exp.is_some());
     assert_eq!(logout_token.sub.as_deref(), Some("alice"));
     eprintln!("RP-initiated and back-channel logout: ok");
 }

@@ -17,4 +17,5 @@ mod harness;
 mod code_flow;
 mod errors;
 mod implicit_hybrid;
+mod key_rotation;
 mod logout;

@@ -1,7 +1,12 @@
 // panva/oidc-provider (pinned in package.json / package-lock.json) configured for the
 // interop test in main.rs. Usage: node provider.js [port] [backchannel-port]
 // (default 3000 and 3001, which examples/axum_relying_party.rs expects).
+// SIGNING_KEYS=rsa-2,rsa-1 (names of test keys in tests/data/keys/*.pem) makes those the
+// signing keys, the first one signing, all published with their names as kids; without
+// it the provider uses its built-in development key.
 // Prints "READY <issuer>" once listening. Talks to 127.0.0.1 only.
+import { createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import Provider from 'oidc-provider';
 
 const port = Number(process.argv[2] ?? 3000);
@@ -89,7 +94,26 @@ const configuration = {
   ttl: { AccessToken: 600, IdToken: 600, AuthorizationCode: 60, RefreshToken: 3600, Session: 3600, Interaction: 600, Grant: 3600 },
 };
 
+// The test keys of tests/data/keys, as private JWKs (node's crypto converts the PEM).
+const signingKeys = process.env.SIGNING_KEYS;
+if (signingKeys) {
+  configuration.jwks = {
+    keys: signingKeys.split(',').map((name) => {
+      if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`not a test key name: ${name}`);
+      const pem = readFileSync(new URL(`../data/keys/${name}.pem`, import.meta.url));
+      return { ...createPrivateKey(pem).export({ format: 'jwk' }), kid: name, use: 'sig' };
+    }),
+  };
+}
+
 const provider = new Provider(issuer, configuration);
+// The JWK Set says how long it may be cached (the RP's key cache honours it).
+provider.use(async (ctx, next) => {
+  await next();
+  if (ctx.path === '/jwks') {
+    ctx.set('cache-control', 'public, max-age=300');
+  }
+});
 provider.listen(port, '127.0.0.1', () => {
   console.log(`READY ${issuer}`);
 });

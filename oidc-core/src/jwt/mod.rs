@@ -1,6 +1,11 @@
 //! JWTs: token kinds (RFC 8725 §3.11), verifying compact JWS tokens (RFC 7515 §7.1)
 //! against a JWK Set (RFC 7517) and decoding their claims with a message's JSON rules;
-//! `at_hash` / `c_hash` (OIDC Core §3.1.3.6, §3.3.2.11).
+//! `at_hash` / `c_hash` (OIDC Core §3.1.3.6, §3.3.2.11); a cache of a provider's keys
+//! that follows its rotations ([`KeyCache`]).
+//!
+//! To go from a token to trusted claims in one call, use the `verify` of the token
+//! kind's validation options ([`crate::validation`]), which runs the steps below and
+//! then validates the claims.
 //!
 //! Token kinds ([`TokenKind`]) are always compiled; everything else needs the feature
 //! `jwt` (on by default). One concern per file:
@@ -10,9 +15,10 @@
 //! | `kind.rs` | [`TokenKind`], [`TypRule`]: what each kind of token must look like |
 //! | `header.rs` | the compact form and the JOSE header, read strictly |
 //! | `keys.rs` | [`JwkSet`], [`Jwk`]: reading keys, weak and malformed keys |
-//! | `verify.rs` | [`JwtOptions`], header checks, key selection, the signature |
+//! | `verify.rs` | [`JwtOptions`], header checks, key selection, the signature; [`from_jwt_with_header`] |
 //! | `hash.rs` | [`token_hash`], [`verify_token_hash`] |
 //! | `error.rs` | [`JwtError`] |
+//! | `key_cache/` | [`KeyCache`]: fetching a provider's JWK Set through the caller's transport, refetching on rotation, at most once per interval |
 //!
 //! # What is checked, in order
 //!
@@ -38,8 +44,9 @@
 //!    claims present, types checked, the message's own rules: an `IdToken` carrying
 //!    the back-channel logout event is refused).
 //!
-//! Time claims (`exp`, `nbf`, `iat`), issuer, audience and nonce are checked by
-//! `validate_extern` ([`crate::validation`]), not here.
+//! Time claims (`exp`, `nbf`, `iat`), issuer, audience and nonce are checked by the
+//! validation options ([`crate::validation`]: the one-call `verify`, or
+//! `validate_extern`), not here.
 //!
 //! Limits: ECDSA signatures are malleable (for a valid ES256 / ES384 signature
 //! `(r, s)`, `(r, n - s)` verifies too: JWS does not require low-S), so never use a

@@ -1,25 +1,118 @@
-//! `validate_extern`: the checks a relying party or resource server makes on a decoded
-//! (and, for JWTs, signature-verified) message against what it knows — its issuer,
-//! client id, nonce, state, clock.
+//! From a token to trusted claims: the one call per token kind
+//! ([`IdTokenValidation::verify`], [`LogoutTokenValidation::verify`],
+//! [`AccessTokenValidation::verify`], through [`TokenValidation`]) that verifies a JWT
+//! and validates its claims, with one error type ([`TokenError`], whose
+//! [`kind`](TokenError::kind) tells the steps apart); and the claim checks alone
+//! (`validate_extern`) for a message already decoded and verified.
+//!
+//! ```
+//! use oidc_core::jwt::JwkSet;
+//! use oidc_core::messages::IdToken;
+//! use oidc_core::validation::{FixedClock, IdTokenValidation};
+//! use oidc_core::NumericDate;
+//!
+//! // OIDC Core Appendix A.2's ID Token and A.7's key (the token is from 2011: pin the clock).
+//! # let jwks = r#"{"keys":[{"kty":"RSA","kid":"1e9gdk7","n":"w7Zdfmece8iaB0kiTY8pCtiBtzbptJmP28nSWwtdjRu0f2GFpajvWE4VhfJAjEsOcwYzay7XGN0b-X84BfC8hmCTOj2b2eHT7NsZegFPKRUQzJ9wW8ipn_aDJWMGDuB1XyqT1E7DYqjUCEOD1b4FLpy_xPn6oV_TYOfQ9fZdbE5HGxJUzekuGcOKqOQ8M7wfYHhHHLxGpQVgL0apWuP2gDDOdTtpuld4D2LK1MZK99s9gaSjRHE8JDb1Z4IGhEcEyzkxswVdPndUWzfvWBBWXWxtSUvQGBRkuy1BHOa4sP6FKjWEeeF7gm7UMs2Nm2QUgNZw6xvEDGaLk4KASdIxRQ","e":"AQAB"}]}"#;
+//! # let jwt = "eyJraWQiOiIxZTlnZGs3IiwiYWxnIjoiUlMyNTYifQ.ewogImlzcyI6ICJodHRwczovL3NlcnZlci5leGFtcGxlLmNvbSIsCiAic3ViIjogIjI0ODI4OTc2MTAwMSIsCiAiYXVkIjogInM2QmhkUmtxdDMiLAogIm5vbmNlIjogIm4tMFM2X1d6QTJNaiIsCiAiZXhwIjogMTMxMTI4MTk3MCwKICJpYXQiOiAxMzExMjgwOTcwLAogIm5hbWUiOiAiSmFuZSBEb2UiLAogImdpdmVuX25hbWUiOiAiSmFuZSIsCiAiZmFtaWx5X25hbWUiOiAiRG9lIiwKICJnZW5kZXIiOiAiZmVtYWxlIiwKICJiaXJ0aGRhdGUiOiAiMDAwMC0xMC0zMSIsCiAiZW1haWwiOiAiamFuZWRvZUBleGFtcGxlLmNvbSIsCiAicGljdHVyZSI6ICJodHRwOi8vZXhhbXBsZS5jb20vamFuZWRvZS9tZS5qcGciCn0.NTibBYW_ZoNHGm4ZrWCqYA9oJaxr1AVrJCze6FEcac4t_EOQiJFbD2nVEPkUXPuMshKjjTn7ESLIFUnfHq8UKTGibIC8uqrBgQAcUQFMeWeg-PkLvDTHk43Dn4_aNrxhmWwMNQfkjqx3wd2Fvta9j8yG2Qn790Gwb5psGcmBhqMJUUnFrGpyxQDhFIzzodmPokM7tnUxBNj-JuES_4CE-BvZICH4jKLp0TMu-WQsVst0ss-vY2RPdU1MzL59mq_eKk8Rv9XhxIr3WteA2ZlrgVyT0cwH3hlCnRUsLfHtIEb8k1Y_WaqKUu3DaKPxqRi6u0rN7RO2uZYPzC454xe-mg";
+//! let keys = JwkSet::from_json(jwks)?;
+//! let checks = IdTokenValidation::new("https://server.example.com", "s6BhdRkqt3")
+//!     .nonce("n-0S6_WzA2Mj")
+//!     .clock(FixedClock(NumericDate::from_secs(1311281000)));
+//! let id_token: IdToken = checks.verify(jwt, &keys)?;
+//! assert_eq!(id_token.claims.name.as_deref(), Some("Jane Doe"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 //!
 //! Each check cites its spec step; each failure is its own [`ValidationError`] variant.
+//!
+//! # What the one call checks, in order
+//!
+//! First the JWS ([`crate::jwt`] has the details), the same for every kind, so nothing
+//! in the claims is looked at before the signature verified:
+//!
+//! 1. The compact form and the JOSE header, read strictly ([`TokenErrorKind::Decode`]).
+//! 2. `alg`: never `none`; one of the options' algorithms (see each constructor:
+//!    from the provider metadata, else RS256); `crit` refused; `typ` by the token
+//!    kind's rule ([`TokenErrorKind::Header`]).
+//! 3. The key: by `kid`, else every key that fits `alg`; weak and malformed keys never
+//!    verify ([`TokenErrorKind::Key`]).
+//! 4. The signature ([`TokenErrorKind::Signature`]).
+//! 5. The claims decode as the message: REQUIRED claims, types, the message's own rules
+//!    ([`TokenErrorKind::Claims`]).
+//!
+//! Then the claims, by kind ([`TokenErrorKind::Claims`], the [`ValidationError`] in
+//! [`TokenError::Claims`]); `validate_extern` runs exactly these.
+//!
+//! **ID Token** ([`IdTokenValidation`]), OpenID Connect Core 1.0 §3.1.3.7, then the hash
+//! claims:
+//!
+//! | step | check | error |
+//! |---|---|---|
+//! | 2 | `iss` is the issuer (exactly, or by the [`Issuer`] matcher) | [`Issuer`](ValidationError::Issuer) |
+//! | 3 | `aud` contains the client id; every other audience is trusted | [`Audience`](ValidationError::Audience), [`UntrustedAudience`](ValidationError::UntrustedAudience) |
+//! | 4 | several audiences: `azp` present | [`AzpMissing`](ValidationError::AzpMissing) |
+//! | 5 | `azp`, when present, is the client id | [`Azp`](ValidationError::Azp) |
+//! | 6-8 | signature, `alg`, HMAC key: the JWS steps above | |
+//! | 9 | `exp` (see *Time*); RFC 7519 §4.1.5: `nbf` | [`Expired`](ValidationError::Expired), [`NotYetValid`](ValidationError::NotYetValid) |
+//! | 10 | `iat` not in the future, not before the caller's minimum | [`IssuedInFuture`](ValidationError::IssuedInFuture), [`IssuedTooEarly`](ValidationError::IssuedTooEarly) |
+//! | 11 | `nonce` by the [`Nonce`] rule | [`NonceMissing`](ValidationError::NonceMissing), [`NonceMismatch`](ValidationError::NonceMismatch), [`NonceUnexpected`](ValidationError::NonceUnexpected) |
+//! | 12 | `acr`, by the caller's callback | [`Acr`](ValidationError::Acr) |
+//! | 13, §3.1.2.1 | `auth_time` present when `max_age` was sent or it is required; within `max_age`; not before the caller's minimum | [`AuthTimeMissing`](ValidationError::AuthTimeMissing), [`MaxAgeExceeded`](ValidationError::MaxAgeExceeded), [`AuthTimeTooOld`](ValidationError::AuthTimeTooOld) |
+//! | §3.2.2.10, §3.3.2.11 | `at_hash` REQUIRED for `response_type` `id_token token` / `code id_token token`; `c_hash` for `code id_token` / `code id_token token` | [`AtHashMissing`](ValidationError::AtHashMissing), [`CHashMissing`](ValidationError::CHashMissing) |
+//! | §3.1.3.8, §3.2.2.9, §3.3.2.10 | a present `at_hash` / `c_hash` is the hash (of the header's `alg`) of the access token / code handed over | [`AtHashMismatch`](ValidationError::AtHashMismatch), [`CHashMismatch`](ValidationError::CHashMismatch), [`HashUncheckable`](ValidationError::HashUncheckable) |
+//!
+//! **Logout Token** ([`LogoutTokenValidation`]), Back-Channel Logout 1.0 §2.6:
+//!
+//! | step | check | error |
+//! |---|---|---|
+//! | 2, 3 | signature and `alg` as for ID Tokens: the JWS steps above | |
+//! | 4 | `iss`, `aud` as for ID Tokens; `exp` present (errata set 1; opt-out: `allow_missing_exp`); `exp`, `nbf`, `iat` (see *Time*) | as for ID Tokens, [`ExpMissing`](ValidationError::ExpMissing) |
+//! | 5 | `sub`, `sid` or both | [`SubAndSidMissing`](ValidationError::SubAndSidMissing) |
+//! | 6 | `events` holds the back-channel logout member, an object | [`LogoutEvent`](ValidationError::LogoutEvent) |
+//! | 7 | no `nonce` | [`NoncePresent`](ValidationError::NoncePresent) |
+//! | 8-11 | the caller's callbacks: `jti` unseen, `iss`, `sub`, `sid` known | [`Callback`](ValidationError::Callback) |
+//!
+//! **JWT access token** ([`AccessTokenValidation`]), RFC 9068 §4:
+//!
+//! | step | check | error |
+//! |---|---|---|
+//! | 1 | `typ` is `at+jwt`: the JWS steps above | |
+//! | 3 | `iss` is the authorization server | [`Issuer`](ValidationError::Issuer) |
+//! | 4 | `aud` contains the resource server's identifier | [`Audience`](ValidationError::Audience) |
+//! | 5 | signature, never `none`: the JWS steps above | |
+//! | 6 | `exp`; RFC 7519: `nbf`, a future `iat` (see *Time*) | as for ID Tokens |
+//!
+//! # Algorithms
+//!
+//! [`IdTokenValidation::from_metadata`] and [`LogoutTokenValidation::from_metadata`]
+//! take the provider's `id_token_signing_alg_values_supported` minus `none` and HMAC
+//! ([`id_token_algorithms`]; RS256 when the list is omitted); `new` accepts RS256 only,
+//! the default of `id_token_signed_response_alg` (OIDC Registration §2); a client that
+//! registered `id_token_signed_response_alg` says `algorithms(&[alg])`, which alone
+//! admits HMAC. [`AccessTokenValidation::new`] accepts RS256 (RFC 9068 §2.1's one
+//! mandatory algorithm) until told otherwise.
 //!
 //! # Time
 //!
 //! Time comparisons use an injectable [`Clock`] and one clock-skew leeway `L` (default
-//! 30 s, never negative) that always widens acceptance, for every token kind (ID Token,
-//! JWT access token, Logout Token), at second precision:
+//! 30 s, never negative), at second precision. `L` widens every comparison with the
+//! clock's *now*, for every token kind (ID Token, JWT access token, Logout Token); it
+//! does not widen a bound the caller sets itself (`min_iat`, `min_auth_time`), which is
+//! compared exactly:
 //!
 //! | claim | accepted while | refused as | spec |
 //! |---|---|---|---|
 //! | `exp` | `now < exp + L` | [`ValidationError::Expired`] | RFC 7519 §4.1.4 ("before") |
 //! | `nbf` (when present) | `now >= nbf - L` | [`ValidationError::NotYetValid`] | RFC 7519 §4.1.5 ("after or equal") |
 //! | `iat` | `iat <= now + L` | [`ValidationError::IssuedInFuture`] | RFC 7519 §4.1.6; oauth4webapi refuses a future `iat` the same way |
-//! | `iat`, with a minimum | `iat + L >= min` | [`ValidationError::IssuedTooEarly`] | OIDC Core §3.1.3.7 step 10 |
+//! | `iat`, with `min_iat(min)` | `iat >= min` | [`ValidationError::IssuedTooEarly`] | OIDC Core §3.1.3.7 step 10 |
+//! | `auth_time`, with `max_age(s)` | `now <= auth_time + s + L` | [`ValidationError::MaxAgeExceeded`] | OIDC Core §3.1.2.1 ("elapsed time is greater than" `max_age`: re-authenticate), step 13 |
+//! | `auth_time`, with `min_auth_time(min)` | `auth_time >= min` | [`ValidationError::AuthTimeTooOld`] | OIDC Core §3.1.3.7 step 13 |
 //!
 //! A token issued "now" by a provider whose clock runs up to `L` seconds ahead is
 //! accepted; one dated further ahead is refused, as it would otherwise stay valid for
-//! longer than its issuer meant.
+//! longer than its issuer meant. To bound a token's age with the clock, set
+//! `min_iat(now - age)`: the bound is then exactly what was computed.
 //!
 //! Error texts are one line: values taken from the token (issuer, audience, `azp`)
 //! and callback reasons are quoted, cut and have their control characters escaped.

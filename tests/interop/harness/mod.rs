@@ -8,14 +8,14 @@ mod provider;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use oidc_core::jwt::{JwkSet, JwtOptions};
+use oidc_core::jwt::JwkSet;
 use oidc_core::messages::*;
 use oidc_core::validation::{AuthenticationResponseValidation, IdTokenValidation, Nonce};
 use oidc_core::{Location, OidcMessage};
 
 pub use backchannel::backchannel_listener;
 pub use browser::{form_action, hidden_input, Browser};
-pub use provider::{start_provider, Provider};
+pub use provider::{free_port, start_provider, start_provider_on, Provider};
 
 /// The redirect URI the provider's clients are registered with; never contacted (the
 /// browser stops at the redirect and the test reads its Location).
@@ -35,7 +35,30 @@ pub struct Context {
 
 pub fn setup() -> Context {
     let (backchannel_port, backchannel) = backchannel_listener();
-    let provider = start_provider(backchannel_port);
+    context(start_provider(backchannel_port), backchannel)
+}
+
+/// A provider signing with the test keys `signing_keys` (see [`start_provider_on`]).
+pub fn setup_with_keys(signing_keys: &str) -> Context {
+    let (backchannel_port, backchannel) = backchannel_listener();
+    let provider = start_provider_on(free_port(), backchannel_port, Some(signing_keys));
+    context(provider, backchannel)
+}
+
+impl Context {
+    /// Stops the provider and starts it again on the same port (same issuer) with
+    /// other signing keys; its sessions and grants are gone, its discovery document is
+    /// the same.
+    pub fn restart(&mut self, signing_keys: &str) {
+        let (port, backchannel_port) = (self.provider.port, self.provider.backchannel_port);
+        // Kill the old process (and free its port) before the new one binds.
+        self.provider.stop();
+        self.provider = start_provider_on(port, backchannel_port, Some(signing_keys));
+        assert_eq!(self.provider.issuer, self.metadata.issuer);
+    }
+}
+
+fn context(provider: Provider, backchannel: mpsc::Receiver<String>) -> Context {
     let browser = Browser::new(&provider.issuer);
     let discovery = browser.get("/.well-known/openid-configuration", None);
     assert_eq!(discovery.status, 200);
@@ -119,10 +142,11 @@ pub enum ClientAuth<'a> {
     Post(&'a str),
 }
 
+/// The ID Token in one call: the provider's algorithms and keys, its issuer, our
+/// client id and the nonce rule.
 pub fn verify_id_token(ctx: &Context, token: &str, client_id: &str, nonce: Nonce<'_>) -> IdToken {
-    let id_token = IdToken::from_jwt(token, &ctx.keys, &JwtOptions::default()).expect("signature");
-    id_token
-        .validate_extern(&IdTokenValidation::new(&ctx.metadata.issuer, client_id).nonce_rule(nonce))
-        .expect("ID Token claims");
-    id_token
+    IdTokenValidation::from_metadata(&ctx.metadata, client_id)
+        .nonce_rule(nonce)
+        .verify(token, &ctx.keys)
+        .unwrap_or_else(|e| panic!("ID Token refused ({:?}): {e}", e.kind()))
 }

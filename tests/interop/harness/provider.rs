@@ -12,12 +12,22 @@ pub struct Provider {
     child: Child,
     /// The provider's issuer identifier (`http://127.0.0.1:<port>`).
     pub issuer: String,
+    /// Its port, and the RP back-channel listener's it posts to (a restart reuses both).
+    pub port: u16,
+    pub backchannel_port: u16,
+}
+
+impl Provider {
+    /// Kills the process and waits for it to exit (dropping does the same).
+    pub fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 impl Drop for Provider {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        self.stop();
     }
 }
 
@@ -30,9 +40,18 @@ pub fn free_port() -> u16 {
 }
 
 pub fn start_provider(backchannel_port: u16) -> Provider {
-    let port = free_port();
+    start_provider_on(free_port(), backchannel_port, None)
+}
+
+/// A provider on `port`; `signing_keys` (`"rsa-2,rsa-1"`: test keys in
+/// `tests/data/keys`, the first one signing) replaces its development key.
+pub fn start_provider_on(port: u16, backchannel_port: u16, signing_keys: Option<&str>) -> Provider {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/interop");
-    let mut child = Command::new("node")
+    let mut command = Command::new("node");
+    if let Some(keys) = signing_keys {
+        command.env("SIGNING_KEYS", keys);
+    }
+    let mut child = command
         .arg("provider.js")
         .arg(port.to_string())
         .arg(backchannel_port.to_string())
@@ -53,6 +72,8 @@ pub fn start_provider(backchannel_port: u16) -> Provider {
     let mut provider = Provider {
         child,
         issuer: String::new(),
+        port,
+        backchannel_port,
     };
     match rx.recv_timeout(TIMEOUT) {
         Ok(issuer) => provider.issuer = issuer,
