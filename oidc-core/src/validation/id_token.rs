@@ -87,6 +87,10 @@ impl<'a> IdTokenValidation<'a> {
     /// `id_token_signed_response_alg`, say so with
     /// [`algorithms`](Self::algorithms)`(&[alg])`: only that one is then accepted
     /// (OIDC Core §3.1.3.7 step 7), HMAC included.
+    ///
+    /// For a provider whose discovery `issuer` is a template (Microsoft Entra
+    /// multi-tenant), use `new(Issuer::tenant_template(..), client_id)` with
+    /// `.algorithms(&id_token_algorithms(&metadata))`.
     pub fn from_metadata(metadata: &'a ProviderMetadata, client_id: &'a str) -> Self {
         let checks = Self::new(metadata.issuer.as_str(), client_id);
         #[cfg(feature = "jwt")]
