@@ -212,16 +212,18 @@ fn logout_constructors() {
         r#"{"logout_token":"eyJ.eyJ.sig"}"#,
     );
 
+    // The errata example's claims (Back-Channel Logout 1.0 §2.4): exp is REQUIRED.
     let mut t = BackChannelLogoutToken::new(
         "https://server.example.com",
         "s6BhdRkqt3",
         NumericDate::from_secs(1471566154),
+        NumericDate::from_secs(1471569754),
         "bWJq",
     );
     assert!(t.has_logout_event());
     assert_eq!(
         t.to_json(),
-        r#"{"iss":"https://server.example.com","aud":"s6BhdRkqt3","iat":1471566154,"jti":"bWJq","events":{"http://schemas.openid.net/event/backchannel-logout":{}}}"#
+        r#"{"iss":"https://server.example.com","aud":"s6BhdRkqt3","iat":1471566154,"exp":1471569754,"jti":"bWJq","events":{"http://schemas.openid.net/event/backchannel-logout":{}}}"#
     );
     assert_eq!(BackChannelLogoutToken::from_json(&t.to_json()).unwrap(), t);
     // Valid once it says whom it logs out (§2.4: sub, sid or both).

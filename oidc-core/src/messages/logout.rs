@@ -115,13 +115,15 @@ pub struct BackChannelLogoutToken {
 }
 
 impl BackChannelLogoutToken {
-    /// A Logout Token with its REQUIRED claims: `events` holds the
-    /// [`BACKCHANNEL_LOGOUT_EVENT`] member with an empty object. Set `sub`, `sid` or
-    /// both (§2.4 requires one), and `exp`.
+    /// A Logout Token with its REQUIRED claims, in §2.4's order (`exp` included: errata
+    /// set 1 made it REQUIRED, and validation refuses a token without it): `events`
+    /// holds the [`BACKCHANNEL_LOGOUT_EVENT`] member with an empty object. Set `sub`,
+    /// `sid` or both (§2.4 requires one).
     pub fn new(
         iss: impl Into<String>,
         aud: impl Into<Audience>,
         iat: NumericDate,
+        exp: NumericDate,
         jti: impl Into<String>,
     ) -> Self {
         let mut events = serde_json::Map::new();
@@ -134,7 +136,7 @@ impl BackChannelLogoutToken {
             sub: None,
             aud: aud.into(),
             iat,
-            exp: None,
+            exp: Some(exp),
             nbf: None,
             jti: jti.into(),
             events,

@@ -5,7 +5,9 @@
 //! [`kind`](TokenError::kind) tells the steps apart); and the claim checks alone
 //! (`validate_extern`) for a message already decoded and verified.
 //!
-//! ```
+// The example verifies a token, which needs the `jwt` feature (the claim checks do not).
+#![cfg_attr(feature = "jwt", doc = "```")]
+#![cfg_attr(not(feature = "jwt"), doc = "```ignore")]
 //! use oidc_core::jwt::JwkSet;
 //! use oidc_core::messages::IdToken;
 //! use oidc_core::validation::{FixedClock, IdTokenValidation};
@@ -133,6 +135,7 @@ mod verify;
 
 pub use access_token::AccessTokenValidation;
 #[cfg(feature = "jwt")]
+#[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub use algorithms::id_token_algorithms;
 pub use authentication::AuthenticationResponseValidation;
 pub use clock::{Clock, FixedClock, SystemClock};
@@ -140,8 +143,10 @@ pub use id_token::IdTokenValidation;
 pub use logout::LogoutTokenValidation;
 pub use nonce::Nonce;
 #[cfg(feature = "jwt")]
+#[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub use token_error::{TokenError, TokenErrorKind};
 #[cfg(feature = "jwt")]
+#[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub use verify::TokenValidation;
 
 use crate::error::quoted;
@@ -471,6 +476,7 @@ macro_rules! jws_options {
         /// (see the constructor). HMAC algorithms count only when listed here (an ID
         /// Token MACed with the client secret, OIDC Core §10.1: pass
         /// `JwkSet::from_secret` as the keys); `none` is never accepted.
+        #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
         pub fn algorithms(mut self, algorithms: &[crate::jwt::Algorithm]) -> Self {
             self.jwt = self.jwt.algorithms(algorithms);
             self
@@ -478,6 +484,7 @@ macro_rules! jws_options {
 
         /// The `typ` header rule [`verify`](Self::verify) applies instead of the token
         /// kind's (see [`JwtOptions::typ`](crate::jwt::JwtOptions::typ)).
+        #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
         pub fn typ(mut self, rule: crate::jwt::TypRule) -> Self {
             self.jwt = self.jwt.typ(rule);
             self
@@ -485,6 +492,7 @@ macro_rules! jws_options {
 
         /// The JWS options [`verify`](Self::verify) uses, for the two-step path
         /// ([`from_jwt_with_header`](crate::jwt::from_jwt_with_header)).
+        #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
         pub fn jwt_options(&self) -> &crate::jwt::JwtOptions {
             &self.jwt
         }

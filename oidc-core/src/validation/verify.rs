@@ -87,6 +87,7 @@ macro_rules! inherent_verify {
             /// [module documentation](crate::validation) lists the checks in order.
             /// ([`TokenValidation::verify`]; with a [`KeyCache`](crate::jwt::KeyCache),
             /// pass the keys its `keys_for` returns.)
+            #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
             pub fn verify<T: OidcMessage + AsRef<$message>>(
                 &self,
                 jwt: &str,
