@@ -60,7 +60,8 @@ extern crate self as oidc_core;
 
 // What the generated code calls. Hidden, not public API, and not covered by semver:
 // anything in it may change in any release (see its module documentation). Nothing that
-// exists only for the generated code is `pub` outside it.
+// exists only for the generated code is `pub` outside it, except `Fields`: the supertrait
+// of `OidcMessage` is re-exported and documented below, with all its items hidden.
 #[doc(hidden)]
 pub mod __private;
 #[cfg(feature = "axum")]
@@ -68,6 +69,7 @@ pub mod __private;
 pub mod axum;
 pub mod codec;
 mod cost;
+mod embeds;
 mod error;
 pub mod jwt;
 mod message;
@@ -81,6 +83,8 @@ pub mod validation;
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
+pub use __private::Fields;
+pub use embeds::Embeds;
 pub use error::{Error, ErrorKind};
 pub use message::{Location, OidcMessage};
 pub use types::{Audience, ExtraParams, ExtraValue, NumericDate};

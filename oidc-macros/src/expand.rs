@@ -10,7 +10,7 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     let cx = Ctxt::new();
     let container = Container::from_ast(&cx, input);
     if let Some(container) = &container {
-        check::check(&cx, container);
+        check::check(&cx, container, input);
     }
     match (cx.check(), container) {
         (Ok(()), Some(container)) => codegen::generate(&container),

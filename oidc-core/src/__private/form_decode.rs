@@ -1,15 +1,12 @@
-//! The form decode loop and the per-field form decoders the generated `form_field` calls.
+//! The form decode loop: every pair is offered to the message (`Fields::form_field`,
+//! which hands it to the field's kind in `kinds.rs`); what no field takes goes to
+//! `extra`.
 
 use std::borrow::Cow;
 
-use serde::de::DeserializeOwned;
-
-use super::lenient::{Leniency, LenientValue};
-use super::{secret_reason, Fields};
+use super::fields::{Fields, FormOffer};
 use crate::codec::form::parse_pairs;
-use crate::codec::value::{split_space_delimited, ParamValue};
 use crate::error::Error;
-use crate::types::ExtraParams;
 
 /// Decodes a form body into `T`; see [`Fields::finish`] for `missing`.
 pub fn decode_form<T: Fields>(
@@ -20,9 +17,10 @@ pub fn decode_form<T: Fields>(
     parse_pairs(T::NAME, body, |key, value| {
         form_pair::<T>(&mut b, T::NAME, &key, value)
     })?;
-    T::finish(b, T::NAME, missing)
+    T::finish(b, T::NAME, missing, None)
 }
 
+/// One `name=value` pair of a form (or of a form deserializer's map).
 pub(crate) fn form_pair<T: Fields>(
     b: &mut T::Builder,
     msg: &'static str,
@@ -33,68 +31,16 @@ pub(crate) fn form_pair<T: Fields>(
     if value.is_empty() {
         return Ok(());
     }
-    if let Some(value) = T::form_field(b, msg, key, value)? {
+    match T::form_field(b, msg, key, value)? {
+        FormOffer::Taken => Ok(()),
         // Unknown parameters without an `extra` field are ignored (RFC 6749 §3.1).
-        T::form_extra(b, msg, key, &value)?;
+        FormOffer::Unknown(value) => match T::extra_slot(b) {
+            Some(extra) => extra.push_new(msg, key, &value, false),
+            None => Ok(()),
+        },
+        FormOffer::Misfit(value, problem) => match T::extra_slot(b) {
+            Some(extra) => extra.push_tolerated(msg, key, &value, false, *problem),
+            None => Ok(()),
+        },
     }
-    Ok(())
-}
-
-pub fn form_value<T: ParamValue>(
-    msg: &'static str,
-    param: &str,
-    value: Cow<'_, str>,
-    secret: bool,
-) -> Result<T, Error> {
-    T::from_param(value).map_err(|r| Error::invalid(msg, param, secret_reason(secret, r)))
-}
-
-pub fn form_lenient<T: ParamValue + LenientValue>(
-    msg: &'static str,
-    param: &str,
-    value: Cow<'_, str>,
-    leniency: Leniency,
-    secret: bool,
-) -> Result<T, Error> {
-    if let Some(v) = T::from_lenient_str(&value, leniency) {
-        return Ok(v);
-    }
-    form_value(msg, param, value, secret)
-}
-
-pub fn form_space_list<T: ParamValue>(
-    msg: &'static str,
-    param: &str,
-    value: Cow<'_, str>,
-    secret: bool,
-) -> Result<Vec<T>, Error> {
-    split_space_delimited(&value).map_err(|r| Error::invalid(msg, param, secret_reason(secret, r)))
-}
-
-pub fn form_json<T: DeserializeOwned>(
-    msg: &'static str,
-    param: &str,
-    value: Cow<'_, str>,
-    secret: bool,
-) -> Result<T, Error> {
-    serde_json::from_str(&value).map_err(|e| {
-        Error::invalid(
-            msg,
-            param,
-            secret_reason(secret, format!("expected a JSON document: {e}")),
-        )
-    })
-}
-
-pub fn form_extra(
-    extra: &mut ExtraParams,
-    msg: &'static str,
-    key: &str,
-    value: &str,
-) -> Result<(), Error> {
-    extra.push_new(msg, key, value, false)
-}
-
-pub fn duplicate(msg: &'static str, param: &str) -> Error {
-    Error::duplicate(msg, param)
 }

@@ -1,5 +1,5 @@
-//! Writing form pairs: the `FormWriter` and the per-field writers the generated
-//! `write_form` calls.
+//! Writing form pairs: the `FormWriter` and the writers the field kinds
+//! (`kinds.rs`) and the generated `write_form` call.
 
 use serde::Serialize;
 
@@ -45,13 +45,12 @@ impl<'a> FormWriter<'a> {
     }
 }
 
+/// One pair; an empty text is not written (RFC 6749 §3.1: empty means omitted).
 #[inline]
-pub fn write_value<T: ParamValue>(w: &mut FormWriter<'_>, encoded_name: &str, value: &T) {
-    value.with_param(|text| {
-        if !text.is_empty() {
-            encode_into(w.key(encoded_name), text);
-        }
-    })
+pub fn write_text(w: &mut FormWriter<'_>, encoded_name: &str, text: &str) {
+    if !text.is_empty() {
+        encode_into(w.key(encoded_name), text);
+    }
 }
 
 pub fn write_space_list<T: ParamValue>(w: &mut FormWriter<'_>, encoded_name: &str, items: &[T]) {
@@ -73,10 +72,12 @@ pub fn write_json<T: Serialize + ?Sized>(w: &mut FormWriter<'_>, encoded_name: &
     }
 }
 
-pub fn write_extra(w: &mut FormWriter<'_>, extra: &ExtraParams) {
+/// The unknown parameters, in order, except those a declared field of the message
+/// writes (`written`): a message never writes a parameter twice.
+pub fn write_extra(w: &mut FormWriter<'_>, extra: &ExtraParams, written: impl Fn(&str) -> bool) {
     for (name, value) in extra.iter() {
         let text = value.to_text();
-        if !text.is_empty() {
+        if !text.is_empty() && !written(name) {
             w.pair(name, &text);
         }
     }

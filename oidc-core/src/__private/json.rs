@@ -1,5 +1,5 @@
 //! The serde visitor shared by `from_json` and the generated `Deserialize` impl, and
-//! the JSON member readers the generated `json_field` / `json_extra` call.
+//! the JSON member readers the field kinds (`kinds.rs`) and the visitor call.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -9,10 +9,11 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::value::RawValue;
 
+use super::fields::{Captured, Fields, JsonOffer};
 use super::form_decode::form_pair;
 use super::format::{is_form_format, SerializerKind};
+use super::secret_reason;
 use super::seeds::{Nullable, TextSeed};
-use super::{secret_reason, Fields};
 use crate::cost::{count, Cost};
 use crate::error::{Error, ErrorKind};
 use crate::types::ExtraParams;
@@ -87,7 +88,7 @@ pub fn json_value<'de, A: MapAccess<'de>, S: DeserializeSeed<'de>>(
 }
 
 /// Reads an unknown member into `extra`, raw when decoding from a `&str`.
-pub fn json_extra<'de, A: MapAccess<'de>>(
+pub(super) fn json_extra<'de, A: MapAccess<'de>>(
     cx: &mut DeCtx,
     map: &mut A,
     extra: &mut ExtraParams,
@@ -103,6 +104,64 @@ pub fn json_extra<'de, A: MapAccess<'de>>(
         }
     };
     pushed.map_err(|e| cx.fail(e))
+}
+
+/// A member read for a `tolerant` field.
+pub(super) enum Fit<'de, T> {
+    /// `null`.
+    Absent,
+    /// The value fits.
+    Value(T),
+    /// The value does not fit: kept as received, with the problem.
+    Misfit(Captured<'de>, Error),
+}
+
+/// Reads one member value for a `tolerant` field: first as received (raw JSON text
+/// when decoding from a `&str`, else a `serde_json::Value`), then through `seed`, so a
+/// value that does not fit can be kept unchanged.
+pub(super) fn json_fit<'de, A: MapAccess<'de>, S: DeserializeSeed<'de>>(
+    cx: &mut DeCtx,
+    map: &mut A,
+    param: &str,
+    seed: S,
+    secret: bool,
+) -> Result<Fit<'de, S::Value>, A::Error> {
+    let problem = |reason: String| Error::invalid(cx.msg, param, secret_reason(secret, reason));
+    if cx.mode == DeMode::NativeJson {
+        let raw: &'de RawValue = map.next_value()?;
+        let text = raw.get();
+        if text == "null" {
+            return Ok(Fit::Absent);
+        }
+        let mut de = serde_json::Deserializer::from_str(text);
+        Ok(match seed.deserialize(&mut de) {
+            Ok(value) => Fit::Value(value),
+            Err(e) => Fit::Misfit(Captured::json(text.into()), problem(without_position(&e))),
+        })
+    } else {
+        let value: serde_json::Value = map.next_value()?;
+        if value.is_null() {
+            return Ok(Fit::Absent);
+        }
+        Ok(match seed.deserialize(value.clone()) {
+            Ok(fit) => Fit::Value(fit),
+            Err(e) => Fit::Misfit(Captured::from_value(&value), problem(without_position(&e))),
+        })
+    }
+}
+
+/// serde_json's message without " at line L column C" (which would point into the
+/// member value, not the document).
+fn without_position(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    if e.line() == 0 {
+        return text;
+    }
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    match text.strip_suffix(&suffix) {
+        Some(message) => message.to_owned(),
+        None => text,
+    }
 }
 
 /// The serde visitor shared by every message.
@@ -125,14 +184,28 @@ impl<'de, T: Fields> Visitor<'de> for MessageVisitor<'_, T> {
             if cx.mode == DeMode::Form {
                 let value = map.next_value_seed(TextSeed)?;
                 form_pair::<T>(&mut b, cx.msg, &key, value).map_err(|e| cx.fail(e))?;
-            } else if !T::json_field(&mut b, cx, &key, &mut map)?
-                && !T::json_extra(&mut b, cx, &key, &mut map)?
-            {
-                map.next_value::<IgnoredAny>()?;
+                continue;
+            }
+            match T::json_field(&mut b, cx, &key, &mut map)? {
+                JsonOffer::Taken => {}
+                JsonOffer::Unknown => match T::extra_slot(&mut b) {
+                    Some(extra) => json_extra(cx, &mut map, extra, &key)?,
+                    // Unknown members without an `extra` field are ignored.
+                    None => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                },
+                JsonOffer::Misfit(value, problem) => {
+                    if let Some(extra) = T::extra_slot(&mut b) {
+                        extra
+                            .push_tolerated(cx.msg, &key, &value.text, value.json, *problem)
+                            .map_err(|e| cx.fail(e))?;
+                    }
+                }
             }
         }
         let missing = cx.missing.as_mut();
-        T::finish(b, cx.msg, missing).map_err(|e| cx.fail(e))
+        T::finish(b, cx.msg, missing, None).map_err(|e| cx.fail(e))
     }
 }
 

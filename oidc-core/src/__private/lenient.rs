@@ -1,6 +1,8 @@
 //! The per-field leniencies of `#[oidc(accept(..))]` for real providers' JSON: which
 //! deviations a field accepts, and how each scalar type reads them.
 
+use crate::codec::value::ParamValue;
+
 /// Which real-provider deviations one field accepts in JSON (`#[oidc(accept(..))]`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Leniency {
@@ -14,9 +16,30 @@ pub struct Leniency {
     pub rfc3339: bool,
 }
 
+impl Leniency {
+    /// The leniencies as bits (string_number 1, string_bool 2, array 4, rfc3339 8), so
+    /// a field's set can be a const generic argument (`Lenient<T, BITS>`).
+    pub const fn to_bits(self) -> u8 {
+        (self.string_number as u8)
+            | (self.string_bool as u8) << 1
+            | (self.array as u8) << 2
+            | (self.rfc3339 as u8) << 3
+    }
+
+    /// The inverse of [`to_bits`](Self::to_bits).
+    pub const fn from_bits(bits: u8) -> Self {
+        Leniency {
+            string_number: bits & 1 != 0,
+            string_bool: bits & 2 != 0,
+            array: bits & 4 != 0,
+            rfc3339: bits & 8 != 0,
+        }
+    }
+}
+
 /// A scalar type with documented leniencies in JSON; see [`Leniency`]. Implemented for
 /// the integers, `bool` and `NumericDate` (the types `accept(..)` applies to).
-pub trait LenientValue: Sized {
+pub trait LenientValue: ParamValue {
     /// What a strict value looks like, for error texts.
     const EXPECTING: &'static str;
 
@@ -95,6 +118,15 @@ mod tests {
         array: false,
         rfc3339: false,
     };
+
+    #[test]
+    fn leniency_bits_round_trip() {
+        for bits in 0..16u8 {
+            assert_eq!(Leniency::from_bits(bits).to_bits(), bits);
+        }
+        assert_eq!(STRING_BOOL.to_bits(), 2);
+        assert_eq!(Leniency::from_bits(1), STRING_NUMBER);
+    }
 
     #[test]
     fn numeric_strings_only_when_allowed() {

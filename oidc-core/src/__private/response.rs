@@ -20,8 +20,9 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
+use super::fields::JsonOffer;
 use super::form_decode::{decode_form, form_pair};
-use super::json::{from_json, DeCtx};
+use super::json::{from_json, json_extra, DeCtx};
 use super::seeds::TextSeed;
 use super::Fields;
 use crate::codec::form::parse_pairs;
@@ -108,7 +109,7 @@ fn tolerant_form<E: Fields>(name: &'static str, body: &str) -> ErrorPass<E> {
     let unreadable = read.is_err();
     let result = match (read, first) {
         (Err(e), _) | (Ok(()), Some(e)) => Err(e),
-        (Ok(()), None) => E::finish(b, E::NAME, None),
+        (Ok(()), None) => E::finish(b, E::NAME, None, None),
     };
     ErrorPass {
         present,
@@ -172,8 +173,18 @@ impl<'de, E: Fields> Visitor<'de> for TolerantVisitor<'_, E> {
                 broken: false,
             };
             let outcome = match E::json_field(&mut b, cx, &key, &mut value) {
-                Ok(true) => Ok(()),
-                Ok(false) => E::json_extra(&mut b, cx, &key, &mut value).map(|_| ()),
+                Ok(JsonOffer::Taken) => Ok(()),
+                // Unknown members without an `extra` field are skipped (read raw below).
+                Ok(JsonOffer::Unknown) => match E::extra_slot(&mut b) {
+                    Some(extra) => json_extra(cx, &mut value, extra, &key),
+                    None => Ok(()),
+                },
+                Ok(JsonOffer::Misfit(kept, problem)) => match E::extra_slot(&mut b) {
+                    Some(extra) => extra
+                        .push_tolerated(cx.msg, &key, &kept.text, kept.json, *problem)
+                        .map_err(|e| cx.fail(e)),
+                    None => Ok(()),
+                },
                 Err(e) => Err(e),
             };
             let (raw, broken) = (value.raw, value.broken);
@@ -195,7 +206,7 @@ impl<'de, E: Fields> Visitor<'de> for TolerantVisitor<'_, E> {
         }
         Ok(match cx.take_error() {
             Some(first) => Err(first),
-            None => E::finish(b, cx.msg, None),
+            None => E::finish(b, cx.msg, None, None),
         })
     }
 }

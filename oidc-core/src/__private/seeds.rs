@@ -1,5 +1,5 @@
 //! `DeserializeSeed`s for member values: text, nullable, plain, lenient scalars,
-//! space-delimited lists, string enums.
+//! space-delimited lists, `with` modules; the string enums' `Deserialize`.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -7,10 +7,12 @@ use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
 
+use super::kinds::WithModule;
 use super::lenient::{Leniency, LenientValue};
 use crate::codec::value::{split_space_delimited, ParamValue};
 
-/// borrowed input.
+/// The `Deserialize` of a `string_enum!` type: a JSON string, borrowed from the input
+/// when possible.
 pub fn deserialize_string_value<'de, T, D>(deserializer: D) -> Result<T, D::Error>
 where
     T: for<'a> From<&'a str> + From<String>,
@@ -98,21 +100,21 @@ impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for Nullable<S> {
 }
 
 /// A value through its own `Deserialize` impl (strict).
-pub struct Plain<T>(PhantomData<T>);
+pub struct PlainSeed<T>(PhantomData<T>);
 
-impl<T> Plain<T> {
+impl<T> PlainSeed<T> {
     pub fn new() -> Self {
-        Plain(PhantomData)
+        PlainSeed(PhantomData)
     }
 }
 
-impl<T> Default for Plain<T> {
+impl<T> Default for PlainSeed<T> {
     fn default() -> Self {
-        Plain::new()
+        PlainSeed::new()
     }
 }
 
-impl<'de, T: de::Deserialize<'de>> DeserializeSeed<'de> for Plain<T> {
+impl<'de, T: de::Deserialize<'de>> DeserializeSeed<'de> for PlainSeed<T> {
     type Value = T;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
@@ -121,21 +123,21 @@ impl<'de, T: de::Deserialize<'de>> DeserializeSeed<'de> for Plain<T> {
 }
 
 /// A scalar with the leniencies of `#[oidc(accept(..))]`.
-pub struct Lenient<T> {
+pub struct LenientSeed<T> {
     leniency: Leniency,
     _t: PhantomData<T>,
 }
 
-impl<T> Lenient<T> {
+impl<T> LenientSeed<T> {
     pub fn new(leniency: Leniency) -> Self {
-        Lenient {
+        LenientSeed {
             leniency,
             _t: PhantomData,
         }
     }
 }
 
-impl<'de, T: LenientValue> DeserializeSeed<'de> for Lenient<T> {
+impl<'de, T: LenientValue> DeserializeSeed<'de> for LenientSeed<T> {
     type Value = T;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
@@ -143,7 +145,7 @@ impl<'de, T: LenientValue> DeserializeSeed<'de> for Lenient<T> {
     }
 }
 
-impl<'de, T: LenientValue> Visitor<'de> for Lenient<T> {
+impl<'de, T: LenientValue> Visitor<'de> for LenientSeed<T> {
     type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -173,21 +175,21 @@ impl<'de, T: LenientValue> Visitor<'de> for Lenient<T> {
 }
 
 /// A space-delimited list in JSON: one string, or (with `accept(array)`) an array.
-pub struct SpaceList<T> {
+pub struct SpaceListSeed<T> {
     accept_array: bool,
     _t: PhantomData<T>,
 }
 
-impl<T> SpaceList<T> {
+impl<T> SpaceListSeed<T> {
     pub fn new(accept_array: bool) -> Self {
-        SpaceList {
+        SpaceListSeed {
             accept_array,
             _t: PhantomData,
         }
     }
 }
 
-impl<'de, T: ParamValue> DeserializeSeed<'de> for SpaceList<T> {
+impl<'de, T: ParamValue> DeserializeSeed<'de> for SpaceListSeed<T> {
     type Value = Vec<T>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<T>, D::Error> {
@@ -195,7 +197,7 @@ impl<'de, T: ParamValue> DeserializeSeed<'de> for SpaceList<T> {
     }
 }
 
-impl<'de, T: ParamValue> Visitor<'de> for SpaceList<T> {
+impl<'de, T: ParamValue> Visitor<'de> for SpaceListSeed<T> {
     type Value = Vec<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -224,5 +226,28 @@ impl<'de, T: ParamValue> Visitor<'de> for SpaceList<T> {
             }
         }
         Ok(items)
+    }
+}
+
+/// A `with = "module"` value: through the module's `deserialize`.
+pub struct WithSeed<T, M>(PhantomData<(T, M)>);
+
+impl<T, M> WithSeed<T, M> {
+    pub fn new() -> Self {
+        WithSeed(PhantomData)
+    }
+}
+
+impl<T, M> Default for WithSeed<T, M> {
+    fn default() -> Self {
+        WithSeed::new()
+    }
+}
+
+impl<'de, T, M: WithModule<T>> DeserializeSeed<'de> for WithSeed<T, M> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        M::deserialize(deserializer)
     }
 }

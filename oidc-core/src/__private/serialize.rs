@@ -1,4 +1,4 @@
-//! The generated `Serialize` impl and the per-field map writers it calls.
+//! The generated `Serialize` impl and the map writers it and the field kinds call.
 
 use std::fmt;
 
@@ -18,34 +18,14 @@ pub fn serialize<T: Fields, S: Serializer>(message: &T, serializer: S) -> Result
     map.end()
 }
 
+/// The unknown members, except those a declared field writes (see `write_extra`).
 pub fn serialize_extra<M: SerializeMap>(
     map: &mut M,
     extra: &ExtraParams,
     kind: SerializerKind,
+    written: impl Fn(&str) -> bool,
 ) -> Result<(), M::Error> {
-    extra.serialize_entries(map, kind)
-}
-
-/// A plain field: its own `Serialize` in JSON, its parameter text in a form (so
-/// serde_urlencoded writes exactly what `to_form` writes).
-#[inline]
-pub fn serialize_value<M: SerializeMap, T: Serialize + ParamValue>(
-    map: &mut M,
-    name: &'static str,
-    value: &T,
-    kind: SerializerKind,
-) -> Result<(), M::Error> {
-    if kind == SerializerKind::Form {
-        value.with_param(|text| {
-            if text.is_empty() {
-                Ok(())
-            } else {
-                map.serialize_entry(name, text)
-            }
-        })
-    } else {
-        map.serialize_entry(name, value)
-    }
+    extra.serialize_entries(map, kind, written)
 }
 
 /// A `json` field: nested in JSON, its JSON text in a form.

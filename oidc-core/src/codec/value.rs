@@ -1,15 +1,21 @@
 //! How one Rust value travels as one form / URL parameter.
 
 use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 use crate::error::quoted;
 
 /// A type that can be the value of one form / URL parameter.
 ///
 /// Implemented for `String`, the integer types, `bool`, [`NumericDate`](crate::NumericDate),
-/// [`Audience`](crate::Audience) and `serde_json::Value`. Implement it for your own
-/// string-valued types (error codes, grant types) to use them as message fields; in JSON
-/// such fields also need `serde::Serialize` / `Deserialize`.
+/// [`Audience`](crate::Audience), `serde_json::Value` and (feature `url`) `url::Url`.
+/// Implement it for your own string-valued types (error codes, grant types) to use them
+/// as message fields. A parameter value is also a JSON member and appears in the
+/// message's `Debug`, hence the supertraits `Debug`, `Serialize` and `Deserialize`.
+/// (For a foreign type, `#[oidc(with = "module")]` uses a serde `with` module instead.)
 ///
 /// ```
 /// use std::borrow::Cow;
@@ -33,27 +39,34 @@ use crate::error::quoted;
 /// }
 /// ```
 ///
-/// A field whose type is not a `ParamValue` (and has no `space_delimited` / `json`) is
-/// a compile error pointing at the type, with a note saying what to add:
+/// A field whose type is not a `ParamValue` (and has no `space_delimited`, `repeated`,
+/// `json` or `with`) is one compile error on the type, with a note saying what to add:
 ///
 /// ```compile_fail
 /// #[derive(oidc_core::OidcMessage)]
 /// struct M {
-///     groups: Option<Vec<String>>, // needs #[oidc(json)] or #[oidc(space_delimited)]
+///     groups: Option<Vec<String>>, // needs #[oidc(repeated)], #[oidc(space_delimited)] or #[oidc(json)]
 /// }
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be carried as one form/URL parameter",
     label = "this field's type does not implement `ParamValue`",
-    note = "lists need #[oidc(space_delimited)] or #[oidc(json)]; nested objects need #[oidc(json)]"
+    note = "lists need #[oidc(space_delimited)], #[oidc(repeated)] or #[oidc(json)]; nested objects need #[oidc(json)]; a foreign type needs #[oidc(with = \"module\")] (a serde `with` module) or a newtype implementing `ParamValue`"
 )]
-pub trait ParamValue: Sized {
+pub trait ParamValue: Sized + fmt::Debug + Serialize + DeserializeOwned {
     /// Parses the (already percent-decoded, non-empty) parameter text. The error is the
     /// reason only; the caller adds the message and parameter names.
     fn from_param(text: Cow<'_, str>) -> Result<Self, String>;
 
     /// Calls `f` with the parameter text (not yet percent-encoded).
     fn with_param<R>(&self, f: impl FnOnce(&str) -> R) -> R;
+
+    /// Whether the parameter text is empty (then the value is not written, and in JSON
+    /// it reads as absent: RFC 6749 §3.1). Types whose text is never empty may answer
+    /// `false` without formatting.
+    fn is_empty_param(&self) -> bool {
+        self.with_param(str::is_empty)
+    }
 }
 
 impl ParamValue for String {
@@ -63,6 +76,10 @@ impl ParamValue for String {
 
     fn with_param<R>(&self, f: impl FnOnce(&str) -> R) -> R {
         f(self)
+    }
+
+    fn is_empty_param(&self) -> bool {
+        self.is_empty()
     }
 }
 
@@ -75,6 +92,10 @@ macro_rules! integer_param {
 
             fn with_param<R>(&self, f: impl FnOnce(&str) -> R) -> R {
                 f(itoa::Buffer::new().format(*self))
+            }
+
+            fn is_empty_param(&self) -> bool {
+                false
             }
         }
 
@@ -96,6 +117,10 @@ impl ParamValue for bool {
     fn with_param<R>(&self, f: impl FnOnce(&str) -> R) -> R {
         f(if *self { "true" } else { "false" })
     }
+
+    fn is_empty_param(&self) -> bool {
+        false
+    }
 }
 
 /// A JSON value in a form parameter is its JSON text.
@@ -106,6 +131,10 @@ impl ParamValue for serde_json::Value {
 
     fn with_param<R>(&self, f: impl FnOnce(&str) -> R) -> R {
         f(&self.to_string())
+    }
+
+    fn is_empty_param(&self) -> bool {
+        false
     }
 }
 
@@ -146,6 +175,14 @@ mod tests {
         assert_eq!(items, ["openid", "profile", "email"]);
         let none: Vec<String> = split_space_delimited("   ").unwrap();
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn empty_text_is_known_without_formatting_numbers() {
+        assert!(String::new().is_empty_param());
+        assert!(!"x".to_owned().is_empty_param());
+        assert!(!0u64.is_empty_param());
+        assert!(!false.is_empty_param());
     }
 
     #[test]

@@ -10,8 +10,16 @@ use crate::{ExtraParams, NumericDate, OidcMessage};
 /// `"false"` (Apple and Amazon Cognito send them so); `updated_at` also accepts a
 /// numeric string or RFC 3339 text (Auth0). `birthdate` is kept as text: the spec's
 /// own example is `0000-10-31` (year withheld) and real providers send free text.
+///
+/// Every claim here is `tolerant`: profile data a provider got wrong
+/// (`"email_verified":"yes"`, `"address":"Main St"`, `"name":["a","b"]`) leaves that
+/// claim `None` and is kept, as received, in the enclosing message's `extra`, where
+/// [`ExtraParams::tolerated`] says what was wrong; the rest of the token or response
+/// still decodes. The claims that identify and bound a token (`iss`, `sub`, `aud`,
+/// `exp`, `iat`, `nonce`, ...) are declared by `IdToken` and stay strict.
 #[derive(OidcMessage, Clone, PartialEq, Default)]
 #[non_exhaustive]
+#[oidc(tolerant)]
 pub struct StandardClaims {
     /// `name` — full name.
     pub name: Option<String>,
@@ -57,9 +65,11 @@ pub struct StandardClaims {
     pub updated_at: Option<NumericDate>,
 }
 
-/// The `address` claim (OIDC Core 1.0 §5.1.1). All members OPTIONAL.
+/// The `address` claim (OIDC Core 1.0 §5.1.1). All members OPTIONAL, and `tolerant`
+/// (see [`StandardClaims`]): a member that does not fit is kept in `extra`.
 #[derive(OidcMessage, Clone, PartialEq, Default)]
 #[non_exhaustive]
+#[oidc(tolerant)]
 pub struct Address {
     /// `formatted` — the full address, lines separated by `\n`.
     pub formatted: Option<String>,

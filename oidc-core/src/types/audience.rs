@@ -148,6 +148,10 @@ impl ParamValue for Audience {
             Audience::Multiple(many) => f(&serde_json::to_string(many).unwrap_or_default()),
         }
     }
+
+    fn is_empty_param(&self) -> bool {
+        matches!(self, Audience::Single(one) if one.is_empty())
+    }
 }
 
 /// The audience `text` denotes as JSON (an array of strings, or a string), if it is

@@ -4,12 +4,12 @@ use std::hash::{BuildHasher, RandomState};
 
 use hashbrown::HashTable;
 
-use serde::de::{self, DeserializeOwned, IntoDeserializer};
+use serde::de::DeserializeOwned;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
-use crate::__private::SerializerKind;
+use crate::__private::{SerializerKind, TextDeserializer};
 use crate::cost::{count, Cost};
 use crate::error::{Error, ErrorKind};
 
@@ -95,6 +95,8 @@ struct Entry {
     text: String,
     name_len: usize,
     json: bool,
+    /// Why a `tolerant` field could not take this value (see [`ExtraParams::tolerated`]).
+    problem: Option<Box<Error>>,
 }
 
 impl Entry {
@@ -106,6 +108,7 @@ impl Entry {
             text,
             name_len: name.len(),
             json,
+            problem: None,
         }
     }
 
@@ -305,7 +308,9 @@ impl ExtraParams {
             return Ok(None);
         };
         let result = match entry.value() {
-            ExtraValue::Text(text) => T::deserialize(TextDeserializer(text)).map_err(|e| e.0),
+            ExtraValue::Text(text) => {
+                T::deserialize(TextDeserializer::new(text)).map_err(|e| e.to_string())
+            }
             ExtraValue::Json(json) => serde_json::from_str(json).map_err(|e| e.to_string()),
         };
         result.map(Some).map_err(|reason| {
@@ -323,6 +328,32 @@ impl ExtraParams {
     /// Parameters in order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, ExtraValue<'_>)> {
         self.entries.iter().map(|e| (e.name(), e.value()))
+    }
+
+    /// The declared parameters whose value did not fit their `#[oidc(tolerant)]` field,
+    /// with the decode error each would have been: the field was left `None` and the
+    /// value kept here, as received (it is an ordinary entry too, and is written back
+    /// out unless the field has been given a value since).
+    ///
+    /// ```
+    /// use oidc_core::messages::UserinfoSuccessResponse;
+    /// use oidc_core::OidcMessage;
+    ///
+    /// let claims = UserinfoSuccessResponse::from_json(r#"{"sub":"u","email_verified":"yes"}"#)?;
+    /// assert_eq!(claims.claims.email_verified, None);
+    /// let (name, problem) = claims.extra.tolerated().next().unwrap();
+    /// assert_eq!(name, "email_verified");
+    /// assert_eq!(
+    ///     problem.to_string(),
+    ///     r#"UserinfoSuccessResponse: parameter "email_verified": invalid value: string "yes", expected true or false"#
+    /// );
+    /// assert_eq!(claims.to_json(), r#"{"sub":"u","email_verified":"yes"}"#);
+    /// # Ok::<(), oidc_core::Error>(())
+    /// ```
+    pub fn tolerated(&self) -> impl Iterator<Item = (&str, &Error)> {
+        self.entries
+            .iter()
+            .filter_map(|e| e.problem.as_deref().map(|p| (e.name(), p)))
     }
 
     /// Sets `name` to the text `value` (replacing an earlier value, keeping its place).
@@ -429,15 +460,35 @@ impl ExtraParams {
         Ok(())
     }
 
-    /// Encoders: writes every parameter as a map entry. `Json` values go out verbatim
-    /// to serde_json, as text to form serializers (as `to_form` writes them), as
-    /// `serde_json::Value` otherwise.
+    /// Decoders: keeps the value a `tolerant` field could not take, with the problem.
+    pub(crate) fn push_tolerated(
+        &mut self,
+        message: &'static str,
+        name: &str,
+        value: &str,
+        json: bool,
+        problem: Error,
+    ) -> Result<(), Error> {
+        self.push_new(message, name, value, json)?;
+        if let Some(entry) = self.entries.last_mut() {
+            entry.problem = Some(Box::new(problem));
+        }
+        Ok(())
+    }
+
+    /// Encoders: writes every parameter as a map entry, except those `written` by a
+    /// declared field. `Json` values go out verbatim to serde_json, as text to form
+    /// serializers (as `to_form` writes them), as `serde_json::Value` otherwise.
     pub(crate) fn serialize_entries<M: SerializeMap>(
         &self,
         map: &mut M,
         kind: SerializerKind,
+        written: impl Fn(&str) -> bool,
     ) -> Result<(), M::Error> {
         for entry in &self.entries {
+            if written(entry.name()) {
+                continue;
+            }
             match entry.value() {
                 ExtraValue::Text(text) => map.serialize_entry(entry.name(), text)?,
                 value if kind == SerializerKind::Form => {
@@ -492,88 +543,8 @@ impl Serialize for ExtraParams {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let kind = crate::__private::serializer_kind::<S>();
         let mut map = serializer.serialize_map(Some(self.entries.len()))?;
-        self.serialize_entries(&mut map, kind)?;
+        self.serialize_entries(&mut map, kind, |_| false)?;
         map.end()
-    }
-}
-
-/// Reads a form parameter's text as whatever type asks for it: numbers and booleans
-/// are parsed, everything else sees a string.
-struct TextDeserializer<'a>(&'a str);
-
-#[derive(Debug)]
-struct TextError(String);
-
-impl fmt::Display for TextError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for TextError {}
-
-impl de::Error for TextError {
-    fn custom<T: fmt::Display>(msg: T) -> Self {
-        TextError(msg.to_string())
-    }
-}
-
-macro_rules! parse_text {
-    ($($method:ident => $visit:ident: $t:ty,)*) => {$(
-        fn $method<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, TextError> {
-            match self.0.parse::<$t>() {
-                Ok(v) => visitor.$visit(v),
-                Err(_) => self.deserialize_any(visitor),
-            }
-        }
-    )*};
-}
-
-impl<'de> de::Deserializer<'de> for TextDeserializer<'_> {
-    type Error = TextError;
-
-    fn deserialize_any<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, TextError> {
-        visitor.visit_str(self.0)
-    }
-
-    fn deserialize_option<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, TextError> {
-        visitor.visit_some(self)
-    }
-
-    fn deserialize_newtype_struct<V: de::Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, TextError> {
-        visitor.visit_newtype_struct(self)
-    }
-
-    fn deserialize_enum<V: de::Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, TextError> {
-        visitor.visit_enum(self.0.into_deserializer())
-    }
-
-    parse_text! {
-        deserialize_bool => visit_bool: bool,
-        deserialize_i8 => visit_i8: i8,
-        deserialize_i16 => visit_i16: i16,
-        deserialize_i32 => visit_i32: i32,
-        deserialize_i64 => visit_i64: i64,
-        deserialize_u8 => visit_u8: u8,
-        deserialize_u16 => visit_u16: u16,
-        deserialize_u32 => visit_u32: u32,
-        deserialize_u64 => visit_u64: u64,
-        deserialize_f32 => visit_f32: f32,
-        deserialize_f64 => visit_f64: f64,
-    }
-
-    serde::forward_to_deserialize_any! {
-        i128 u128 char str string bytes byte_buf unit unit_struct seq tuple
-        tuple_struct map struct identifier ignored_any
     }
 }
 

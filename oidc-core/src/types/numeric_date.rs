@@ -120,6 +120,10 @@ impl ParamValue for NumericDate {
     fn with_param<R>(&self, f: impl FnOnce(&str) -> R) -> R {
         f(itoa::Buffer::new().format(self.0))
     }
+
+    fn is_empty_param(&self) -> bool {
+        false
+    }
 }
 
 impl LenientValue for NumericDate {

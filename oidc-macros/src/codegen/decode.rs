@@ -1,146 +1,251 @@
-//! `Fields::{form_field, form_extra, json_field, json_extra, finish}`.
+//! `Fields::{form_field, json_field, extra_slot, finish}`: a `match` on the wire name
+//! that hands the value to the field's kind; what no field of this message takes is
+//! offered to the flattened messages, then handed back (to go to `extra`).
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
 
 use super::field::{FieldKind, FieldPlan};
 
-pub fn generate(plans: &[FieldPlan], validate: Option<&syn::ExprPath>) -> TokenStream {
-    let p = quote!(::oidc_core::__private);
-    let values: Vec<&FieldPlan> = plans
-        .iter()
-        .filter(|f| !matches!(f.kind, FieldKind::Extra | FieldKind::Flatten))
-        .collect();
-    let children: Vec<&syn::Type> = plans
-        .iter()
-        .filter(|f| matches!(f.kind, FieldKind::Flatten))
-        .map(|f| f.field.ty)
-        .collect();
-    let child_idents: Vec<&syn::Ident> = plans
+pub fn generate(
+    plans: &[FieldPlan],
+    p: &TokenStream,
+    krate: &TokenStream,
+    validate: Option<&syn::ExprPath>,
+    generic: bool,
+    builder_span: Span,
+) -> TokenStream {
+    let values: Vec<&FieldPlan> = plans.iter().filter(|f| f.is_value()).collect();
+    let children: Vec<&FieldPlan> = plans
         .iter()
         .filter(|f| matches!(f.kind, FieldKind::Flatten))
-        .map(|f| f.ident)
         .collect();
     let extra = plans
         .iter()
         .find(|f| matches!(f.kind, FieldKind::Extra))
         .map(|f| f.ident);
 
-    // form_field arms
     let mut form_arms = Vec::new();
     let mut json_arms = Vec::new();
     for plan in &values {
         let f = plan.ident;
         let wire = &plan.wire;
-        let decode = plan.form_decode(wire);
-        let seed = plan.json_seed();
         let secret = plan.secret();
-        // RFC 6749 §3.1: an empty value is an omitted one, in JSON as in forms.
-        let absent = plan.absent_when_empty();
-        form_arms.push(quote! {
-            #wire => {
-                if b.#f.is_some() {
-                    return ::core::result::Result::Err(#p::duplicate(msg, #wire));
-                }
-                b.#f = ::core::option::Option::Some(#decode?)#absent;
-            }
-        });
-        json_arms.push(quote! {
-            #wire => {
-                if b.#f.is_some() {
-                    let e = #p::duplicate(cx.msg, #wire);
-                    return ::core::result::Result::Err(cx.fail(e));
-                }
-                b.#f = #p::json_value(cx, map, #wire, #seed, #secret)?#absent;
-            }
-        });
+        if plan.tolerant {
+            let form = plan.kind_call(
+                p,
+                "form_tolerant",
+                quote!(&mut b.#f, msg, #wire, value, #secret),
+            );
+            let json = plan.kind_call(
+                p,
+                "json_tolerant",
+                quote!(&mut b.#f, cx, map, #wire, #secret),
+            );
+            form_arms.push(quote!(#wire => return #form,));
+            json_arms.push(quote!(#wire => return #json,));
+        } else {
+            let form = plan.kind_try(
+                p,
+                "form_into",
+                quote!(&mut b.#f, msg, #wire, value, #secret),
+            );
+            let json = plan.kind_try(p, "json_into", quote!(&mut b.#f, cx, map, #wire, #secret));
+            form_arms.push(quote!(#wire => #form,));
+            json_arms.push(quote!(#wire => #json,));
+        }
         for (alias, slot) in plan.aliases().iter().zip(plan.alias_slots()) {
             form_arms.push(quote! {
-                #alias => {
-                    if b.#slot.is_some() {
-                        return ::core::result::Result::Err(#p::duplicate(msg, #alias));
-                    }
-                    b.#slot = ::core::option::Option::Some(#p::Stash::Text(::std::borrow::Cow::into_owned(value)));
-                }
+                #alias => #p::Stash::form(&mut b.#slot, msg, #alias, value)?,
             });
             json_arms.push(quote! {
-                #alias => {
-                    if b.#slot.is_some() {
-                        let e = #p::duplicate(cx.msg, #alias);
-                        return ::core::result::Result::Err(cx.fail(e));
-                    }
-                    b.#slot = #p::json_stash(cx, map, #alias)?;
-                }
+                #alias => #p::Stash::json(&mut b.#slot, cx, map, #alias)?,
             });
         }
     }
 
-    let form_extra_body = match extra {
-        Some(x) => quote! {
-            #p::form_extra(&mut b.#x, msg, key, value)?;
-            ::core::result::Result::Ok(true)
-        },
-        None => quote! {
-            #(
-                if <#children as #p::Fields>::form_extra(&mut b.#child_idents, msg, key, value)? {
-                    return ::core::result::Result::Ok(true);
-                }
-            )*
-            ::core::result::Result::Ok(false)
-        },
-    };
-    let json_extra_body = match extra {
-        Some(x) => quote! {
-            #p::json_extra(cx, map, &mut b.#x, key)?;
-            ::core::result::Result::Ok(true)
-        },
-        None => quote! {
-            #(
-                if <#children as #p::Fields>::json_extra(&mut b.#child_idents, cx, key, map)? {
-                    return ::core::result::Result::Ok(true);
-                }
-            )*
-            ::core::result::Result::Ok(false)
-        },
-    };
-
-    // finish: aliases first (they may add to `extra`), then the struct.
-    let mut resolve_aliases = Vec::new();
-    for plan in &values {
+    let child_form = children.iter().map(|plan| {
         let f = plan.ident;
-        for (alias, slot) in plan.aliases().iter().zip(plan.alias_slots()) {
-            let decode = plan.form_decode(alias);
-            let seed = plan.json_seed();
-            let secret = plan.secret();
-            let absent = plan.absent_when_empty();
-            let keep = match extra {
-                Some(x) => quote!(stash.keep(&mut b.#x, msg, #alias)?;),
-                None => quote!(let _ = stash;),
+        let form_field = plan.fields_try(p, "form_field", quote!(&mut b.#f, msg, key, value));
+        quote! {
+            let value = match #form_field {
+                #p::FormOffer::Unknown(value) => value,
+                taken => return ::core::result::Result::Ok(taken),
             };
-            resolve_aliases.push(quote! {
-                if let ::core::option::Option::Some(stash) = b.#slot.take() {
-                    if b.#f.is_none() {
-                        b.#f = ::core::option::Option::Some(stash.decode(msg, #alias, #secret, |value| #decode, #seed)?)#absent;
-                    } else {
-                        #keep
+        }
+    });
+    let child_json = children.iter().map(|plan| {
+        let f = plan.ident;
+        let json_field = plan.fields_try(p, "json_field", quote!(&mut b.#f, cx, key, map));
+        quote! {
+            match #json_field {
+                #p::JsonOffer::Unknown => {}
+                taken => return ::core::result::Result::Ok(taken),
+            }
+        }
+    });
+
+    // Unknown parameters go to this message's `extra`, else to the first flattened
+    // message's (recursively): in a nest, the outermost `extra` collects them.
+    let extra_slot = match extra {
+        Some(x) => quote!(::core::option::Option::Some(&mut b.#x)),
+        None => {
+            let tries = children.iter().map(|plan| {
+                let f = plan.ident;
+                let extra_slot = plan.fields_call(p, "extra_slot", quote!(&mut b.#f));
+                quote! {
+                    if let ::core::option::Option::Some(x) = #extra_slot {
+                        return ::core::option::Option::Some(x);
+                    }
+                }
+            });
+            quote! {
+                #(#tries)*
+                ::core::option::Option::None
+            }
+        }
+    };
+
+    let finish = finish(plans, p, krate, extra, validate, generic, builder_span);
+    // The signatures name `Self::Builder`: spanned like `type Builder` (see there).
+    let span = builder_span;
+    let form_field = quote_spanned! {span=>
+        fn form_field<'__v>(
+            b: &mut Self::Builder,
+            msg: &'static str,
+            key: &str,
+            value: ::std::borrow::Cow<'__v, str>,
+        ) -> ::core::result::Result<#p::FormOffer<'__v>, #krate::Error>
+    };
+    let json_field = quote_spanned! {span=>
+        fn json_field<'__de, __A: #p::serde::de::MapAccess<'__de>>(
+            b: &mut Self::Builder,
+            cx: &mut #p::DeCtx,
+            key: &str,
+            map: &mut __A,
+        ) -> ::core::result::Result<#p::JsonOffer<'__de>, __A::Error>
+    };
+    let extra_slot_sig = quote_spanned! {span=>
+        fn extra_slot(b: &mut Self::Builder) -> ::core::option::Option<&mut #krate::ExtraParams>
+    };
+
+    quote! {
+        #[allow(unused_variables, unused_mut, unreachable_code)]
+        #form_field {
+            match key {
+                #(#form_arms)*
+                _ => {
+                    #(#child_form)*
+                    return ::core::result::Result::Ok(#p::FormOffer::Unknown(value));
+                }
+            }
+            ::core::result::Result::Ok(#p::FormOffer::Taken)
+        }
+
+        #[allow(unused_variables, unused_mut, unreachable_code)]
+        #json_field {
+            match key {
+                #(#json_arms)*
+                _ => {
+                    #(#child_json)*
+                    return ::core::result::Result::Ok(#p::JsonOffer::Unknown);
+                }
+            }
+            ::core::result::Result::Ok(#p::JsonOffer::Taken)
+        }
+
+        #[allow(unused_variables)]
+        #extra_slot_sig {
+            #extra_slot
+        }
+
+        #finish
+    }
+}
+
+/// Aliases first (an unused one is kept in the `extra` that collects unknown
+/// parameters), then the flattened messages, then each field's absence rule.
+fn finish(
+    plans: &[FieldPlan],
+    p: &TokenStream,
+    krate: &TokenStream,
+    extra: Option<&syn::Ident>,
+    validate: Option<&syn::ExprPath>,
+    generic: bool,
+    span: Span,
+) -> TokenStream {
+    let mut bindings = Vec::new();
+    for plan in plans {
+        let f = plan.ident;
+        let local = plan.local();
+        bindings.push(quote!(#f: mut #local));
+        for slot in plan.alias_slots() {
+            bindings.push(quote!(#slot));
+        }
+    }
+    // Where an unused alias goes: the enclosing message's `extra`, else this one's.
+    let target = match extra {
+        Some(x) => {
+            let local = plans
+                .iter()
+                .find(|plan| plan.ident == x)
+                .map(FieldPlan::local)
+                .expect("extra field");
+            quote! {
+                let mut target: ::core::option::Option<&mut #krate::ExtraParams> = match sink {
+                    ::core::option::Option::Some(sink) => ::core::option::Option::Some(sink),
+                    ::core::option::Option::None => ::core::option::Option::Some(&mut #local),
+                };
+            }
+        }
+        None => quote!(let mut target = sink;),
+    };
+    let mut aliases = Vec::new();
+    for plan in plans.iter().filter(|plan| plan.is_value()) {
+        let local = plan.local();
+        let secret = plan.secret();
+        for (alias, slot) in plan.aliases().iter().zip(plan.alias_slots()) {
+            let from_stash = plan.kind_try(p, "from_stash", quote!(stash, msg, #alias, #secret));
+            aliases.push(quote! {
+                if let ::core::option::Option::Some(stash) = #slot {
+                    if #local.is_none() {
+                        #local = #from_stash;
+                    } else if let ::core::option::Option::Some(target) = target.as_deref_mut() {
+                        stash.keep(target, msg, #alias)?;
                     }
                 }
             });
         }
     }
+    let children = plans
+        .iter()
+        .filter(|plan| matches!(plan.kind, FieldKind::Flatten))
+        .map(|plan| {
+            let local = plan.local();
+            let finish = plan.fields_try(
+                p,
+                "finish",
+                quote! {
+                    #local,
+                    msg,
+                    ::core::option::Option::as_deref_mut(&mut missing),
+                    ::core::option::Option::as_deref_mut(&mut target),
+                },
+            );
+            quote!(let #local = #finish;)
+        });
     let inits = plans.iter().map(|plan| {
         let f = plan.ident;
+        let local = plan.local();
         let wire = &plan.wire;
         let value = match plan.kind {
-            FieldKind::Extra => quote!(b.#f),
-            FieldKind::Flatten => {
-                let ty = plan.field.ty;
-                quote!(<#ty as #p::Fields>::finish(b.#f, msg, ::core::option::Option::as_deref_mut(&mut missing))?)
-            }
+            FieldKind::Extra | FieldKind::Flatten => quote!(#local),
+            FieldKind::Repeated(_) => quote!(::core::option::Option::unwrap_or_default(#local)),
+            _ if plan.tolerant => quote!(::core::option::Option::flatten(#local)),
             _ if plan.field.attrs.required.is_set() => {
                 let vt = plan.field.value_ty();
                 quote! {
-                    #p::required(b.#f, msg, #wire, ::core::option::Option::as_deref_mut(&mut missing), || {
+                    #p::required(#local, msg, #wire, ::core::option::Option::as_deref_mut(&mut missing), || {
                         use #p::{ViaDefault as _, WithoutDefault as _};
                         (&&#p::Probe::<#vt>::new()).lenient_default()
                     })?
@@ -148,111 +253,41 @@ pub fn generate(plans: &[FieldPlan], validate: Option<&syn::ExprPath>) -> TokenS
             }
             _ => match plan.default_expr() {
                 Some(default) => quote! {
-                    match b.#f {
+                    match #local {
                         ::core::option::Option::Some(v) => v,
                         ::core::option::Option::None => #default,
                     }
                 },
-                None => quote!(b.#f),
+                None => quote!(#local),
             },
         };
         quote!(#f: #value)
     });
-
     let validate_call = validate.map(|function| {
         quote! {
             if let ::core::result::Result::Err(kind) = #function(&message) {
-                return ::core::result::Result::Err(::oidc_core::Error::new(msg, kind));
+                return ::core::result::Result::Err(#krate::Error::new(msg, kind));
             }
         }
     });
-
-    let mut names: Vec<String> = Vec::new();
-    for plan in &values {
-        names.push(plan.wire.clone());
-        names.extend(plan.aliases());
-    }
-    let declares = quote! {
-        false #(|| name == #names)* #(|| <#children as #p::Fields>::declares(name))*
-    };
-
-    quote! {
-        fn declares(name: &str) -> bool {
-            #declares
-        }
-
-        #[allow(unused_variables, unused_mut)]
-        fn form_field<'__v>(
-            b: &mut Self::Builder,
-            msg: &'static str,
-            key: &str,
-            value: ::std::borrow::Cow<'__v, str>,
-        ) -> ::core::result::Result<::core::option::Option<::std::borrow::Cow<'__v, str>>, ::oidc_core::Error> {
-            match key {
-                #(#form_arms)*
-                _ => {
-                    #(
-                        let value = match <#children as #p::Fields>::form_field(&mut b.#child_idents, msg, key, value)? {
-                            ::core::option::Option::None => return ::core::result::Result::Ok(::core::option::Option::None),
-                            ::core::option::Option::Some(value) => value,
-                        };
-                    )*
-                    return ::core::result::Result::Ok(::core::option::Option::Some(value));
-                }
-            }
-            #[allow(unreachable_code)]
-            ::core::result::Result::Ok(::core::option::Option::None)
-        }
-
-        #[allow(unused_variables)]
-        fn form_extra(
-            b: &mut Self::Builder,
-            msg: &'static str,
-            key: &str,
-            value: &str,
-        ) -> ::core::result::Result<bool, ::oidc_core::Error> {
-            #form_extra_body
-        }
-
-        #[allow(unused_variables, unused_mut)]
-        fn json_field<'__de, __A: #p::serde::de::MapAccess<'__de>>(
-            b: &mut Self::Builder,
-            cx: &mut #p::DeCtx,
-            key: &str,
-            map: &mut __A,
-        ) -> ::core::result::Result<bool, __A::Error> {
-            match key {
-                #(#json_arms)*
-                _ => {
-                    #(
-                        if <#children as #p::Fields>::json_field(&mut b.#child_idents, cx, key, map)? {
-                            return ::core::result::Result::Ok(true);
-                        }
-                    )*
-                    return ::core::result::Result::Ok(false);
-                }
-            }
-            #[allow(unreachable_code)]
-            ::core::result::Result::Ok(true)
-        }
-
-        #[allow(unused_variables)]
-        fn json_extra<'__de, __A: #p::serde::de::MapAccess<'__de>>(
-            b: &mut Self::Builder,
-            cx: &mut #p::DeCtx,
-            key: &str,
-            map: &mut __A,
-        ) -> ::core::result::Result<bool, __A::Error> {
-            #json_extra_body
-        }
-
-        #[allow(unused_variables, unused_mut)]
+    let check = generic.then(|| quote!(let () = <Self as #p::Fields>::CHECKED;));
+    let destructure = quote_spanned!(span=> let __OidcBuilder { #(#bindings,)* } = b;);
+    let signature = quote_spanned! {span=>
         fn finish(
-            mut b: Self::Builder,
+            b: Self::Builder,
             msg: &'static str,
             mut missing: ::core::option::Option<&mut ::std::vec::Vec<&'static str>>,
-        ) -> ::core::result::Result<Self, ::oidc_core::Error> {
-            #(#resolve_aliases)*
+            sink: ::core::option::Option<&mut #krate::ExtraParams>,
+        ) -> ::core::result::Result<Self, #krate::Error>
+    };
+    quote! {
+        #[allow(unused_variables, unused_mut)]
+        #signature {
+            #check
+            #destructure
+            #target
+            #(#aliases)*
+            #(#children)*
             let message = Self { #(#inits,)* };
             #validate_call
             ::core::result::Result::Ok(message)

@@ -1,22 +1,29 @@
 //! What codegen needs to know about one field, derived once from the IR.
 
-use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::ext::IdentExt;
+use syn::spanned::Spanned;
 use syn::Type;
 
-use crate::internals::ast::{generic_inner, Field};
+use crate::internals::ast::{generic_inner, Container, Field};
 use crate::internals::attr::DefaultValue;
 
+/// How a field travels; each value kind is one `FieldKind` type in
+/// `oidc_core::__private::kinds`.
 pub enum FieldKind<'a> {
-    /// A value through `ParamValue` (forms) and its own serde impl (JSON).
+    /// `Plain<T>`: `ParamValue` in forms, serde in JSON.
     Plain,
-    /// A scalar with `accept(..)` leniencies.
+    /// `Lenient<T, BITS>`: a scalar with `accept(..)` leniencies.
     Lenient,
-    /// `space_delimited`: `Vec<T>` with the element type.
+    /// `SpaceList<E, ARRAY>`: `space_delimited`, with the element type.
     SpaceList(&'a Type),
-    /// `json`.
+    /// `Json<T>`.
     Json,
+    /// `Repeated<E>`: `repeated`, with the element type.
+    Repeated(&'a Type),
+    /// `With<T, __OidcWith_field>`: `with = module`.
+    With(&'a syn::Path),
     Extra,
     Flatten,
 }
@@ -26,17 +33,25 @@ pub struct FieldPlan<'a> {
     pub ident: &'a Ident,
     pub kind: FieldKind<'a>,
     pub wire: String,
+    /// A value that does not fit leaves the field `None` and goes to `extra`.
+    pub tolerant: bool,
+    /// The field's type involves the message's type parameters.
+    pub generic: bool,
 }
 
 impl<'a> FieldPlan<'a> {
-    pub fn new(field: &'a Field<'a>) -> Self {
+    pub fn new(cont: &Container, field: &'a Field<'a>) -> Self {
         let a = &field.attrs;
         let kind = if a.extra.is_set() {
             FieldKind::Extra
         } else if a.flatten.is_set() {
             FieldKind::Flatten
+        } else if let Some(with) = a.with.get() {
+            FieldKind::With(&with.value)
         } else if a.json.is_set() {
             FieldKind::Json
+        } else if a.repeated.is_set() {
+            FieldKind::Repeated(generic_inner(field.ty, "Vec").expect("checked: repeated on Vec"))
         } else if a.space_delimited.is_set() {
             let elem =
                 generic_inner(field.value_ty(), "Vec").expect("checked: space_delimited on Vec");
@@ -46,36 +61,41 @@ impl<'a> FieldPlan<'a> {
         } else {
             FieldKind::Plain
         };
+        let is_value = !matches!(kind, FieldKind::Extra | FieldKind::Flatten);
+        let tolerant = is_value
+            && (a.tolerant.is_set()
+                || (cont.attrs.tolerant.is_set()
+                    && field.is_option()
+                    && !a.secret.is_set()
+                    && a.aliases.is_empty()));
         FieldPlan {
             field,
             ident: field.ident,
             kind,
             wire: field.wire_name.clone(),
+            tolerant,
+            generic: cont.mentions_type_param(field.ty),
         }
+    }
+
+    pub fn is_value(&self) -> bool {
+        !matches!(self.kind, FieldKind::Extra | FieldKind::Flatten)
     }
 
     pub fn rust_name(&self) -> String {
         self.ident.unraw().to_string()
     }
 
-    /// A plain `String` value: empty means absent, on decode and encode.
-    pub fn is_string(&self) -> bool {
-        matches!(self.kind, FieldKind::Plain)
-            && crate::internals::ast::last_segment(self.field.value_ty()).as_deref()
-                == Some("String")
+    /// The local a builder slot is moved into in `finish`.
+    pub fn local(&self) -> Ident {
+        format_ident!("__f_{}", self.rust_name())
     }
 
-    /// Applied to the decoded `Option` slot value: a value that decodes to nothing is
-    /// an absent one (RFC 6749 §3.1 says so of an empty value): an empty string, and a
-    /// list that held only separators (`scope=+++`, `"scope": " "`, `"scope": []`).
-    pub fn absent_when_empty(&self) -> TokenStream {
-        if self.is_string() {
-            quote!(.filter(|v: &::std::string::String| !v.is_empty()))
-        } else if let FieldKind::SpaceList(elem) = &self.kind {
-            quote!(.filter(|v: &::std::vec::Vec<#elem>| !v.is_empty()))
-        } else {
-            TokenStream::new()
-        }
+    /// Where errors about the field's type point (its first token: stable proc macros
+    /// cannot join spans). Only the location is the field's: names resolve as at the
+    /// derive (call-site hygiene), like the rest of the generated code.
+    pub fn span(&self) -> Span {
+        Span::call_site().located_at(self.field.value_ty().span())
     }
 
     pub fn secret(&self) -> bool {
@@ -98,58 +118,83 @@ impl<'a> FieldPlan<'a> {
             .collect()
     }
 
-    fn leniency(&self) -> TokenStream {
-        let l = &self.field.attrs.leniency;
-        let (n, b, a, r) = (
-            l.string_number.is_set(),
-            l.string_bool.is_set(),
-            l.array.is_set(),
-            l.rfc3339.is_set(),
-        );
-        quote! {
-            ::oidc_core::__private::Leniency { string_number: #n, string_bool: #b, array: #a, rfc3339: #r }
-        }
+    /// The private type implementing `WithModule` for a `with` field.
+    pub fn with_marker(&self) -> Ident {
+        format_ident!("__OidcWith_{}", self.rust_name())
     }
 
-    /// Decodes the `Cow<str>` named `value` from a form parameter called `wire`.
-    pub fn form_decode(&self, wire: &str) -> TokenStream {
-        let vt = self.field.value_ty();
-        let secret = self.secret();
+    /// The `FieldKind` type of a value field.
+    pub fn kind_ty(&self, p: &TokenStream) -> TokenStream {
+        let span = self.span();
+        let vt = respan(&self.field.value_ty().to_token_stream(), span);
+        let p = &respan(p, span);
         match &self.kind {
-            FieldKind::Plain => {
-                quote!(::oidc_core::__private::form_value::<#vt>(msg, #wire, value, #secret))
-            }
+            FieldKind::Plain => quote_spanned!(span=> #p::Plain<#vt>),
             FieldKind::Lenient => {
-                let leniency = self.leniency();
-                quote!(::oidc_core::__private::form_lenient::<#vt>(msg, #wire, value, #leniency, #secret))
+                let bits = self.field.attrs.leniency.bits();
+                quote_spanned!(span=> #p::Lenient<#vt, #bits>)
             }
             FieldKind::SpaceList(elem) => {
-                quote!(::oidc_core::__private::form_space_list::<#elem>(msg, #wire, value, #secret))
-            }
-            FieldKind::Json => {
-                quote!(::oidc_core::__private::form_json::<#vt>(msg, #wire, value, #secret))
-            }
-            FieldKind::Extra | FieldKind::Flatten => unreachable!("not a value field"),
-        }
-    }
-
-    /// A `DeserializeSeed` for the JSON value.
-    pub fn json_seed(&self) -> TokenStream {
-        let vt = self.field.value_ty();
-        match &self.kind {
-            FieldKind::Plain | FieldKind::Json => {
-                quote!(::oidc_core::__private::Plain::<#vt>::new())
-            }
-            FieldKind::Lenient => {
-                let leniency = self.leniency();
-                quote!(::oidc_core::__private::Lenient::<#vt>::new(#leniency))
-            }
-            FieldKind::SpaceList(elem) => {
+                let elem = respan(&elem.to_token_stream(), span);
                 let array = self.field.attrs.leniency.array.is_set();
-                quote!(::oidc_core::__private::SpaceList::<#elem>::new(#array))
+                quote_spanned!(span=> #p::SpaceList<#elem, #array>)
+            }
+            FieldKind::Json => quote_spanned!(span=> #p::Json<#vt>),
+            FieldKind::Repeated(elem) => {
+                let elem = respan(&elem.to_token_stream(), span);
+                quote_spanned!(span=> #p::Repeated<#elem>)
+            }
+            FieldKind::With(_) => {
+                let marker = self.with_marker();
+                quote_spanned!(span=> #p::With<#vt, #marker>)
             }
             FieldKind::Extra | FieldKind::Flatten => unreachable!("not a value field"),
         }
+    }
+
+    /// `<Kind as FieldKind>::method(args)`, spanned on the field's type: every use of
+    /// a field's type goes through its kind, so a type that does not fit is one error
+    /// there (the same error at every use, which the compiler reports once).
+    pub fn kind_call(&self, p: &TokenStream, method: &str, args: TokenStream) -> TokenStream {
+        let kind = self.kind_ty(p);
+        let span = self.span();
+        let p = &respan(p, span);
+        let method = Ident::new(method, span);
+        let args = respan(&args, span);
+        quote_spanned!(span=> <#kind as #p::FieldKind>::#method(#args))
+    }
+
+    /// `kind_call(..)?`, the `?` spanned too (an expression's span runs from its first
+    /// to its last token, and must stay on the field).
+    pub fn kind_try(&self, p: &TokenStream, method: &str, args: TokenStream) -> TokenStream {
+        let call = self.kind_call(p, method, args);
+        let span = self.span();
+        quote_spanned!(span=> #call?)
+    }
+
+    /// `fields_call(..)?`, spanned on the field (see [`kind_try`](Self::kind_try)).
+    pub fn fields_try(&self, p: &TokenStream, method: &str, args: TokenStream) -> TokenStream {
+        let call = self.fields_call(p, method, args);
+        let span = self.span();
+        quote_spanned!(span=> #call?)
+    }
+
+    /// `<Flattened as Fields>::method(args)`, spanned on the field's type (a type that
+    /// is not a message is one error there).
+    pub fn fields_call(&self, p: &TokenStream, method: &str, args: TokenStream) -> TokenStream {
+        let path = self.fields_item(p, method);
+        let span = self.span();
+        let args = respan(&args, span);
+        quote_spanned!(span=> #path(#args))
+    }
+
+    /// `<Flattened as Fields>::item`, spanned on the field's type.
+    pub fn fields_item(&self, p: &TokenStream, item: &str) -> TokenStream {
+        let span = self.span();
+        let ty = respan(&self.field.ty.to_token_stream(), span);
+        let p = &respan(p, span);
+        let item = Ident::new(item, span);
+        quote_spanned!(span=> <#ty as #p::Fields>::#item)
     }
 
     /// The value used when the parameter is absent, for `default` fields.
@@ -164,6 +209,31 @@ impl<'a> FieldPlan<'a> {
                 DefaultValue::Path(path) => quote!(#path()),
             })
     }
+
+    /// Whether the slot holds `Option<Option<T>>` (seen / fit) rather than `Option<T>`.
+    pub fn slot_is_tolerant(&self) -> bool {
+        self.tolerant
+    }
+}
+
+/// `tokens` with every span set to `span`, so that a path built from them points at
+/// the field in errors.
+pub fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
+    tokens
+        .clone()
+        .into_iter()
+        .map(|mut tree| {
+            if let proc_macro2::TokenTree::Group(group) = &tree {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(&group.stream(), span));
+                inner.set_span(span);
+                tree = proc_macro2::TokenTree::Group(inner);
+            } else {
+                tree.set_span(span);
+            }
+            tree
+        })
+        .collect()
 }
 
 /// The WHATWG form encoding of a wire name, computed once at compile time.

@@ -1,6 +1,7 @@
 //! The derive input as a typed IR: a container with named fields, each with parsed
 //! attributes and the facts about its type that codegen needs.
 
+use quote::ToTokens;
 use syn::ext::IdentExt;
 use syn::{GenericArgument, Ident, PathArguments, Type};
 
@@ -13,6 +14,38 @@ pub struct Container<'a> {
     pub name: String,
     pub attrs: ContainerAttrs,
     pub fields: Vec<Field<'a>>,
+    pub generics: &'a syn::Generics,
+    /// The names of the type parameters (lifetimes and const parameters are refused).
+    pub type_params: Vec<Ident>,
+}
+
+impl Container<'_> {
+    /// Where oidc_core is: `#[oidc(crate = "..")]`, else `::oidc_core`.
+    pub fn krate(&self) -> proc_macro2::TokenStream {
+        krate(&self.attrs)
+    }
+
+    /// Whether `ty` names one of the message's type parameters (then the derive adds
+    /// the bounds the field's kind needs, as serde does).
+    pub fn mentions_type_param(&self, ty: &Type) -> bool {
+        mentions(ty.to_token_stream(), &self.type_params)
+    }
+}
+
+/// Where oidc_core is, per the container attributes.
+pub fn krate(attrs: &ContainerAttrs) -> proc_macro2::TokenStream {
+    match attrs.krate.get() {
+        Some(word) => word.value.to_token_stream(),
+        None => quote::quote!(::oidc_core),
+    }
+}
+
+fn mentions(tokens: proc_macro2::TokenStream, params: &[Ident]) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        proc_macro2::TokenTree::Ident(ident) => params.contains(&ident),
+        proc_macro2::TokenTree::Group(group) => mentions(group.stream(), params),
+        _ => false,
+    })
 }
 
 pub struct Field<'a> {
@@ -68,11 +101,23 @@ impl<'a> Container<'a> {
                 None
             }
         };
-        if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
-            cx.error_spanned_by(
-                &input.generics,
-                "#[derive(OidcMessage)] does not support generic parameters",
-            );
+        let mut type_params = Vec::new();
+        for param in &input.generics.params {
+            match param {
+                syn::GenericParam::Type(t) => type_params.push(t.ident.clone()),
+                syn::GenericParam::Lifetime(l) => cx.error_spanned_by(
+                    l,
+                    "#[derive(OidcMessage)] does not support lifetimes: a message owns its \
+                     values (decoding unescapes and percent-decodes them, so they could rarely \
+                     be borrowed from the input)",
+                ),
+                syn::GenericParam::Const(c) => cx.error_spanned_by(
+                    c,
+                    "#[derive(OidcMessage)] does not support const parameters; type parameters are supported",
+                ),
+            }
+        }
+        if type_params.len() != input.generics.params.len() {
             return None;
         }
         let named = named?;
@@ -104,6 +149,8 @@ impl<'a> Container<'a> {
             name,
             attrs,
             fields,
+            generics: &input.generics,
+            type_params,
         })
     }
 }

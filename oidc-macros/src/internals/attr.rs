@@ -1,12 +1,15 @@
 //! Attribute tokens -> typed attribute values. Every word records the token it came
 //! from so later checks can point at it.
 
+use std::cell::Cell;
+
 use proc_macro2::TokenStream;
 use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::{Expr, ExprLit, ExprPath, Lit, LitStr};
 
 use super::ctxt::Ctxt;
+use super::suggest::unknown_word;
 use super::symbol::*;
 
 /// One attribute word that was present, with the tokens to blame in errors.
@@ -70,20 +73,34 @@ impl Accept {
             || self.array.is_set()
             || self.rfc3339.is_set()
     }
+
+    /// The leniencies as `Leniency::to_bits` encodes them.
+    pub fn bits(&self) -> u8 {
+        (self.string_number.is_set() as u8)
+            | (self.string_bool.is_set() as u8) << 1
+            | (self.array.is_set() as u8) << 2
+            | (self.rfc3339.is_set() as u8) << 3
+    }
 }
 
 pub struct FieldAttrs {
     pub required: Once<()>,
     pub space_delimited: Once<()>,
+    pub repeated: Once<()>,
     pub rename: Once<LitStr>,
     pub aliases: Vec<Word<LitStr>>,
     pub default: Once<DefaultValue>,
     pub json: Once<()>,
+    pub with: Once<syn::Path>,
     pub extra: Once<()>,
     pub flatten: Once<()>,
     pub secret: Once<()>,
     pub accept: Once<()>,
+    pub tolerant: Once<()>,
     pub leniency: Accept,
+    /// A word on this field was not understood; rules that depend on the full set of
+    /// words (the absence rule) are not checked, so a typo is reported once.
+    pub malformed: bool,
 }
 
 impl FieldAttrs {
@@ -91,27 +108,33 @@ impl FieldAttrs {
         let mut attrs = FieldAttrs {
             required: Once::none(REQUIRED),
             space_delimited: Once::none(SPACE_DELIMITED),
+            repeated: Once::none(REPEATED),
             rename: Once::none(RENAME),
             aliases: Vec::new(),
             default: Once::none(DEFAULT),
             json: Once::none(JSON),
+            with: Once::none(WITH),
             extra: Once::none(EXTRA),
             flatten: Once::none(FLATTEN),
             secret: Once::none(SECRET),
             accept: Once::none(ACCEPT),
+            tolerant: Once::none(TOLERANT),
             leniency: Accept {
                 string_number: Once::none(STRING_NUMBER),
                 string_bool: Once::none(STRING_BOOL),
                 array: Once::none(ARRAY),
                 rfc3339: Once::none(RFC3339),
             },
+            malformed: false,
         };
+        let malformed = Cell::new(false);
         for attr in &field.attrs {
             if attr.path() != OIDC {
                 continue;
             }
             if let syn::Meta::Path(_) = attr.meta {
                 cx.error_spanned_by(attr, "expected a list of words: `#[oidc(...)]`");
+                malformed.set(true);
                 continue;
             }
             let result = attr.parse_nested_meta(|meta| {
@@ -120,22 +143,29 @@ impl FieldAttrs {
                     attrs.required.set(cx, &path, ());
                 } else if path == SPACE_DELIMITED {
                     attrs.space_delimited.set(cx, &path, ());
+                } else if path == REPEATED {
+                    attrs.repeated.set(cx, &path, ());
                 } else if path == RENAME {
-                    if let Some(name) = string_value(cx, &meta, RENAME)? {
-                        attrs.rename.set(cx, &path, name);
+                    match string_value(cx, &meta, RENAME)? {
+                        Some(name) => attrs.rename.set(cx, &path, name),
+                        None => malformed.set(true),
                     }
                 } else if path == ALIAS {
-                    if let Some(name) = string_value(cx, &meta, ALIAS)? {
-                        attrs.aliases.push(Word {
+                    match string_value(cx, &meta, ALIAS)? {
+                        Some(name) => attrs.aliases.push(Word {
                             tokens: name.to_token_stream(),
                             value: name,
-                        });
+                        }),
+                        None => malformed.set(true),
                     }
                 } else if path == DEFAULT {
                     let value = if meta.input.peek(syn::Token![=]) {
-                        match default_path(cx, &meta)? {
+                        match function_path(cx, &meta, DEFAULT)? {
                             Some(p) => DefaultValue::Path(p),
-                            None => return Ok(()),
+                            None => {
+                                malformed.set(true);
+                                return Ok(());
+                            }
                         }
                     } else {
                         DefaultValue::Trait
@@ -143,12 +173,19 @@ impl FieldAttrs {
                     attrs.default.set(cx, &path, value);
                 } else if path == JSON {
                     attrs.json.set(cx, &path, ());
+                } else if path == WITH {
+                    match module_path(cx, &meta, WITH, "`with` names a serde `with` module: `with = \"path::to::module\"`")? {
+                        Some(module) => attrs.with.set(cx, &path, module),
+                        None => malformed.set(true),
+                    }
                 } else if path == EXTRA {
                     attrs.extra.set(cx, &path, ());
                 } else if path == FLATTEN {
                     attrs.flatten.set(cx, &path, ());
                 } else if path == SECRET {
                     attrs.secret.set(cx, &path, ());
+                } else if path == TOLERANT {
+                    attrs.tolerant.set(cx, &path, ());
                 } else if path == ACCEPT {
                     attrs.accept.set(cx, &path, ());
                     if !meta.input.peek(syn::token::Paren) {
@@ -156,6 +193,7 @@ impl FieldAttrs {
                             &path,
                             "`accept` lists leniencies: `accept(string_number, string_bool, array, rfc3339)`",
                         );
+                        malformed.set(true);
                         skip_value(&meta)?;
                         return Ok(());
                     }
@@ -171,33 +209,25 @@ impl FieldAttrs {
                         } else if word == RFC3339 {
                             leniency.rfc3339.set(cx, &word, ());
                         } else {
-                            cx.error_spanned_by(
-                                &word,
-                                format!(
-                                    "unknown leniency `{}` (expected string_number, string_bool, array or rfc3339)",
-                                    word.to_token_stream()
-                                ),
-                            );
+                            unknown_word(cx, &word, "leniency", LENIENCY_WORDS);
+                            malformed.set(true);
                             skip_value(&inner)?;
                         }
                         Ok(())
                     })?;
                 } else {
-                    cx.error_spanned_by(
-                        &path,
-                        format!(
-                            "unknown oidc field attribute `{}`",
-                            path.to_token_stream().to_string().replace(' ', "")
-                        ),
-                    );
+                    unknown_word(cx, &path, "oidc field attribute", FIELD_WORDS);
+                    malformed.set(true);
                     skip_value(&meta)?;
                 }
                 Ok(())
             });
             if let Err(err) = result {
                 cx.syn_error(err);
+                malformed.set(true);
             }
         }
+        attrs.malformed = malformed.get();
         attrs
     }
 
@@ -206,14 +236,17 @@ impl FieldAttrs {
         [
             ("required", self.required.tokens()),
             ("space_delimited", self.space_delimited.tokens()),
+            ("repeated", self.repeated.tokens()),
             ("rename", self.rename.tokens()),
             ("alias", self.aliases.first().map(|w| &w.tokens)),
             ("default", self.default.tokens()),
             ("json", self.json.tokens()),
+            ("with", self.with.tokens()),
             ("extra", self.extra.tokens()),
             ("flatten", self.flatten.tokens()),
             ("secret", self.secret.tokens()),
             ("accept", self.accept.tokens()),
+            ("tolerant", self.tolerant.tokens()),
         ]
         .into_iter()
         .filter_map(|(name, tokens)| tokens.map(|t| (name, t)))
@@ -230,6 +263,10 @@ pub struct ContainerAttrs {
     /// `token_kind = path`: a `const` / `static` `oidc_core::jwt::TokenKind` describing
     /// which kind of JWT this message is the claims of.
     pub token_kind: Once<ExprPath>,
+    /// `tolerant`: every `Option` field (not `secret`, without `alias`) is tolerant.
+    pub tolerant: Once<()>,
+    /// `crate = "path"`: where oidc_core is (a renamed dependency, a re-export).
+    pub krate: Once<syn::Path>,
 }
 
 impl ContainerAttrs {
@@ -239,6 +276,8 @@ impl ContainerAttrs {
             no_debug: Once::none(NO_DEBUG),
             validate: Once::none(VALIDATE),
             token_kind: Once::none(TOKEN_KIND),
+            tolerant: Once::none(TOLERANT),
+            krate: Once::none(CRATE),
         };
         for attr in &input.attrs {
             if attr.path() != OIDC {
@@ -252,6 +291,8 @@ impl ContainerAttrs {
                     }
                 } else if path == NO_DEBUG {
                     attrs.no_debug.set(cx, &path, ());
+                } else if path == TOLERANT {
+                    attrs.tolerant.set(cx, &path, ());
                 } else if path == VALIDATE {
                     if !meta.input.peek(syn::Token![=]) {
                         cx.error_spanned_by(
@@ -261,21 +302,24 @@ impl ContainerAttrs {
                         skip_value(&meta)?;
                         return Ok(());
                     }
-                    if let Some(function) = default_path(cx, &meta)? {
+                    if let Some(function) = function_path(cx, &meta, VALIDATE)? {
                         attrs.validate.set(cx, &path, function);
                     }
                 } else if path == TOKEN_KIND {
                     if let Some(kind) = kind_path(cx, &meta)? {
                         attrs.token_kind.set(cx, &path, kind);
                     }
+                } else if path == CRATE {
+                    if let Some(krate) = module_path(
+                        cx,
+                        &meta,
+                        CRATE,
+                        "`crate` names the path of oidc_core: `crate = \"my_reexport::oidc_core\"`",
+                    )? {
+                        attrs.krate.set(cx, &path, krate);
+                    }
                 } else {
-                    cx.error_spanned_by(
-                        &path,
-                        format!(
-                            "unknown oidc container attribute `{}`",
-                            path.to_token_stream().to_string().replace(' ', "")
-                        ),
-                    );
+                    unknown_word(cx, &path, "oidc container attribute", CONTAINER_WORDS);
                     skip_value(&meta)?;
                 }
                 Ok(())
@@ -319,8 +363,8 @@ fn string_value(cx: &Ctxt, meta: &ParseNestedMeta, word: Symbol) -> syn::Result<
     }
 }
 
-/// `default = path` or `default = "path"`.
-fn default_path(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<ExprPath>> {
+/// `word = path` or `word = "path"` naming a function.
+fn function_path(cx: &Ctxt, meta: &ParseNestedMeta, word: Symbol) -> syn::Result<Option<ExprPath>> {
     let expr: Expr = meta.value()?.parse()?;
     match expr {
         Expr::Path(p) => Ok(Some(p)),
@@ -329,14 +373,14 @@ fn default_path(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<ExprPat
         }) => match s.parse::<ExprPath>() {
             Ok(p) => Ok(Some(p)),
             Err(_) => {
-                cx.error_spanned_by(s, "`default = \"...\"` must hold a function path");
+                cx.error_spanned_by(s, format!("`{word} = \"...\"` must hold a function path"));
                 Ok(None)
             }
         },
         other => {
             cx.error_spanned_by(
                 other,
-                "`default` takes a function path: `default = path::to::function`",
+                format!("`{word}` takes a function path: `{word} = path::to::function`"),
             );
             Ok(None)
         }
@@ -359,6 +403,32 @@ fn kind_path(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<ExprPath>>
             Ok(None)
         }
     }
+}
+
+/// `word = "path"` (as serde writes it) or `word = path` naming a module or crate.
+fn module_path(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    word: Symbol,
+    usage: &str,
+) -> syn::Result<Option<syn::Path>> {
+    if !meta.input.peek(syn::Token![=]) {
+        cx.error_spanned_by(&meta.path, usage);
+        skip_value(meta)?;
+        return Ok(None);
+    }
+    let expr: Expr = meta.value()?.parse()?;
+    let parsed = match &expr {
+        Expr::Path(p) if p.qself.is_none() => Some(p.path.clone()),
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(s), ..
+        }) => s.parse_with(syn::Path::parse_mod_style).ok(),
+        _ => None,
+    };
+    if parsed.is_none() {
+        cx.error_spanned_by(&expr, format!("`{word}`: {usage}"));
+    }
+    Ok(parsed)
 }
 
 /// Consumes whatever follows an attribute word we are not going to use, so parsing

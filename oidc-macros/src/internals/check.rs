@@ -10,7 +10,7 @@ const INTEGER_TYPES: &[&str] = &[
     "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
 ];
 
-pub fn check(cx: &Ctxt, cont: &Container) {
+pub fn check(cx: &Ctxt, cont: &Container, input: &syn::DeriveInput) {
     for field in &cont.fields {
         check_flatten_stands_alone(cx, field);
         check_extra_stands_alone(cx, field);
@@ -19,11 +19,15 @@ pub fn check(cx: &Ctxt, cont: &Container) {
         check_required_and_default_exclusive(cx, field);
         check_plain_field_has_absence_rule(cx, field);
         check_space_delimited_on_list(cx, field);
+        check_repeated_on_list(cx, field);
         check_json_exclusive(cx, field);
+        check_with_exclusive(cx, cont, field);
+        check_tolerant_on_option(cx, field);
         check_leniency_fits_type(cx, field);
     }
     check_single_extra(cx, cont);
     check_unique_wire_names(cx, cont);
+    check_no_conflicting_derives(cx, cont, input);
 }
 
 /// `flatten` embeds another message whole: it takes no other word, and the embedded
@@ -101,11 +105,15 @@ fn check_required_and_default_exclusive(cx: &Ctxt, field: &Field) {
 
 /// Every field says what happens when its parameter is absent: `Option<T>` (None),
 /// `required` (error) or `default` (a value).
+/// (`repeated` lists are empty when absent.) Not checked on a field whose attribute
+/// could not be read: the typo is the error.
 fn check_plain_field_has_absence_rule(cx: &Ctxt, field: &Field) {
     let a = &field.attrs;
-    if field.is_option()
+    if a.malformed
+        || field.is_option()
         || a.required.is_set()
         || a.default.is_set()
+        || a.repeated.is_set()
         || a.extra.is_set()
         || a.flatten.is_set()
     {
@@ -115,7 +123,8 @@ fn check_plain_field_has_absence_rule(cx: &Ctxt, field: &Field) {
         field.ident,
         format!(
             "field `{}` needs an absence rule: make it `Option<_>`, or mark it \
-             #[oidc(required)] or #[oidc(default)]",
+             #[oidc(required)] or #[oidc(default)] (a `Vec<_>` sent as repeated parameters: \
+             #[oidc(repeated)])",
             field.ident
         ),
     );
@@ -138,6 +147,124 @@ fn check_space_delimited_on_list(cx: &Ctxt, field: &Field) {
                     .replace(' ', "")
             ),
         );
+    }
+}
+
+/// `repeated` carries a `Vec<_>` as one parameter per item; absent means empty, so the
+/// field is the `Vec` itself and no other absence rule or list encoding applies.
+fn check_repeated_on_list(cx: &Ctxt, field: &Field) {
+    let Some(tokens) = field.attrs.repeated.tokens() else {
+        return;
+    };
+    if field.is_option() {
+        cx.error_spanned_by(
+            tokens,
+            "`repeated` is a `Vec<_>` field, not `Option<Vec<_>>`: an absent parameter is an empty list",
+        );
+    } else if generic_inner(field.ty, "Vec").is_none() {
+        cx.error_spanned_by(
+            tokens,
+            format!(
+                "`repeated` needs a list type such as `Vec<String>`, found `{}`",
+                field.ty.to_token_stream().to_string().replace(' ', "")
+            ),
+        );
+    }
+    for (word, other) in field.attrs.present_words() {
+        let why = match word {
+            "required" | "default" => "an absent repeated parameter is an empty list",
+            "space_delimited" | "json" | "with" | "accept" => {
+                "a repeated parameter carries one item per occurrence"
+            }
+            "alias" | "tolerant" => "it is not supported on a repeated parameter",
+            _ => continue,
+        };
+        cx.error_spanned_by(
+            other,
+            format!("`{word}` cannot be combined with `repeated`: {why}"),
+        );
+    }
+}
+
+/// `with` hands the value to a serde `with` module, which replaces every other
+/// encoding; the module is called on a concrete type, so it cannot involve the
+/// message's type parameters.
+fn check_with_exclusive(cx: &Ctxt, cont: &Container, field: &Field) {
+    if !field.attrs.with.is_set() {
+        return;
+    }
+    for (word, other) in field.attrs.present_words() {
+        if matches!(word, "json" | "space_delimited" | "accept") {
+            cx.error_spanned_by(
+                other,
+                format!("`{word}` cannot be combined with `with`: the module encodes the value"),
+            );
+        }
+    }
+    if cont.mentions_type_param(field.ty) {
+        cx.error_spanned_by(
+            field.ty,
+            "a `with` field cannot use the message's type parameters",
+        );
+    }
+}
+
+/// `tolerant`: a value that does not fit leaves the field `None` and is kept in
+/// `extra`, so it applies to `Option` fields; a secret would then show in `Debug`, and
+/// an alias is decoded after the fact, so neither is tolerant.
+fn check_tolerant_on_option(cx: &Ctxt, field: &Field) {
+    let Some(tokens) = field.attrs.tolerant.tokens() else {
+        return;
+    };
+    if !field.is_option() && !field.attrs.extra.is_set() && !field.attrs.flatten.is_set() {
+        cx.error_spanned_by(
+            tokens,
+            "`tolerant` applies to `Option` fields: a value that does not fit leaves the field \
+             `None`; a required parameter stays strict",
+        );
+    }
+    for (word, other) in field.attrs.present_words() {
+        let why = match word {
+            "secret" => "a value that does not fit is kept in `extra`, which `Debug` shows",
+            "alias" => "an alias is decoded at the end, after the misfit could be kept",
+            // `extra` and `flatten` take no other word; reported there.
+            _ => continue,
+        };
+        cx.error_spanned_by(
+            other,
+            format!("`{word}` cannot be combined with `tolerant`: {why}"),
+        );
+    }
+}
+
+/// The derive writes `Debug` (unless `no_debug`), `Serialize` and `Deserialize`; a
+/// second derive of them is a conflicting impl. A `#[derive(..)]` written after ours is
+/// visible here, so it is explained on its token (the same list as ours is not).
+fn check_no_conflicting_derives(cx: &Ctxt, cont: &Container, input: &syn::DeriveInput) {
+    for attr in &input.attrs {
+        if !attr.path().is_ident("derive") {
+            continue;
+        }
+        let Ok(paths) = attr.parse_args_with(
+            syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
+        ) else {
+            continue;
+        };
+        for path in paths {
+            let Some(last) = path.segments.last() else {
+                continue;
+            };
+            let why = if last.ident == "Debug" && !cont.attrs.no_debug.is_set() {
+                "#[derive(OidcMessage)] already implements `Debug` (secrets redacted): remove \
+                 this derive, or add #[oidc(no_debug)] to the struct to write your own"
+            } else if last.ident == "Serialize" || last.ident == "Deserialize" {
+                "#[derive(OidcMessage)] already implements `Serialize` and `Deserialize` with the \
+                 message's wire rules: remove this derive"
+            } else {
+                continue;
+            };
+            cx.error_spanned_by(&path, why);
+        }
     }
 }
 

@@ -8,4 +8,5 @@ pub mod ast;
 pub mod attr;
 pub mod check;
 pub mod ctxt;
+pub mod suggest;
 pub mod symbol;

@@ -20,6 +20,26 @@ pub const EXTRA: Symbol = Symbol("extra");
 pub const FLATTEN: Symbol = Symbol("flatten");
 pub const SECRET: Symbol = Symbol("secret");
 pub const ACCEPT: Symbol = Symbol("accept");
+pub const REPEATED: Symbol = Symbol("repeated");
+pub const WITH: Symbol = Symbol("with");
+pub const TOLERANT: Symbol = Symbol("tolerant");
+
+/// Every field word, for "unknown attribute" errors.
+pub const FIELD_WORDS: &[Symbol] = &[
+    REQUIRED,
+    DEFAULT,
+    SPACE_DELIMITED,
+    REPEATED,
+    RENAME,
+    ALIAS,
+    JSON,
+    WITH,
+    EXTRA,
+    FLATTEN,
+    SECRET,
+    ACCEPT,
+    TOLERANT,
+];
 
 // Leniency words inside `accept(..)`.
 pub const STRING_NUMBER: Symbol = Symbol("string_number");
@@ -32,6 +52,13 @@ pub const NAME: Symbol = Symbol("name");
 pub const NO_DEBUG: Symbol = Symbol("no_debug");
 pub const VALIDATE: Symbol = Symbol("validate");
 pub const TOKEN_KIND: Symbol = Symbol("token_kind");
+pub const CRATE: Symbol = Symbol("crate");
+
+/// Every container word, for "unknown attribute" errors.
+pub const CONTAINER_WORDS: &[Symbol] = &[NAME, NO_DEBUG, VALIDATE, TOLERANT, CRATE, TOKEN_KIND];
+
+/// Every leniency inside `accept(..)`.
+pub const LENIENCY_WORDS: &[Symbol] = &[STRING_NUMBER, STRING_BOOL, ARRAY, RFC3339];
 
 impl PartialEq<Symbol> for Ident {
     fn eq(&self, word: &Symbol) -> bool {
