@@ -1,9 +1,10 @@
-//! The derive and its codecs, one module per attribute or wire rule (DESIGN §3-§5).
+//! The derive and its codecs, one module per attribute or wire rule.
 
 mod attributes;
 mod flatten;
 mod json;
 mod messages;
+mod repeated;
 mod serde_interop;
 mod url;
 mod wire;

@@ -19,10 +19,14 @@ fn constructors_build_valid_requests_for_each_grant() {
     );
     let mut client = TokenRequest::for_client_credentials();
     client.client_secret = Some("x".into());
-    client.extra.insert("resource", "https://api");
+    client.resource = vec!["https://api".into(), "https://other.example/".into()];
+    client
+        .extra
+        .insert("audience", "urn:example:cooperation-context");
     assert_eq!(
         client.to_form(),
-        "grant_type=client_credentials&client_secret=x&resource=https%3A%2F%2Fapi"
+        "grant_type=client_credentials&client_secret=x&resource=https%3A%2F%2Fapi\
+         &resource=https%3A%2F%2Fother.example%2F&audience=urn%3Aexample%3Acooperation-context"
     );
     for request in [code, refresh, password, client] {
         assert_eq!(

@@ -81,7 +81,12 @@ pub struct AuthenticationRequest {
     pub code_challenge: Option<String>,
     /// `code_challenge_method` — OPTIONAL (RFC 7636 §4.3): `S256` or `plain`.
     pub code_challenge_method: Option<String>,
-    /// Any other parameter, in order (e.g. `resource`, `audience`, `hd`).
+    /// `resource` — OPTIONAL (RFC 8707 §2, §2.1): the protected resources the access
+    /// token is for, each an absolute URI without a fragment; the parameter is repeated
+    /// once per resource ("Multiple resource parameters MAY be used").
+    #[oidc(repeated)]
+    pub resource: Vec<String>,
+    /// Any other parameter, in order (e.g. `audience`, `hd`).
     #[oidc(extra)]
     pub extra: ExtraParams,
 }
@@ -115,6 +120,7 @@ impl AuthenticationRequest {
             request_uri: None,
             code_challenge: None,
             code_challenge_method: None,
+            resource: Vec::new(),
             extra: ExtraParams::new(),
         }
     }

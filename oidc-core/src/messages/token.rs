@@ -80,7 +80,12 @@ pub struct TokenRequest {
     /// `code_verifier` — PKCE (RFC 7636 §4.5).
     #[oidc(secret)]
     pub code_verifier: Option<String>,
-    /// Any other parameter (`device_code`, `subject_token`, `resource`, ...).
+    /// `resource` — OPTIONAL (RFC 8707 §2, §2.2; also RFC 8693 §2.1): the protected
+    /// resources the token is for, each an absolute URI without a fragment; the
+    /// parameter is repeated once per resource.
+    #[oidc(repeated)]
+    pub resource: Vec<String>,
+    /// Any other parameter (`device_code`, `subject_token`, `audience`, ...).
     #[oidc(extra)]
     pub extra: ExtraParams,
 }
@@ -100,6 +105,7 @@ impl TokenRequest {
             password: None,
             scope: None,
             code_verifier: None,
+            resource: Vec::new(),
             extra: ExtraParams::new(),
         }
     }

@@ -65,7 +65,8 @@ pub fn generate(cont: &Container) -> TokenStream {
     // A non-generic message is checked where it is defined; a generic one where it is
     // used (its encoders and `finish` evaluate `CHECKED`).
     let eager_check = if !generic && plans.iter().any(|p| matches!(p.kind, FieldKind::Flatten)) {
-        quote!(const _: () = <#ident as #p::Fields>::CHECKED;)
+        let p = field::respan(&p, builder_span);
+        quote_spanned!(builder_span=> const _: () = <#ident as #p::Fields>::CHECKED;)
     } else {
         TokenStream::new()
     };

@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
-use super::field::{FieldKind, FieldPlan};
+use super::field::{respan, FieldKind, FieldPlan};
 use crate::internals::ast::Container;
 
 pub fn table(cont: &Container, plans: &[FieldPlan], p: &TokenStream) -> TokenStream {
@@ -47,6 +47,7 @@ pub fn checked(plans: &[FieldPlan], p: &TokenStream) -> TokenStream {
         .enumerate()
         .map(|(index, plan)| {
             let span = proc_macro2::Span::call_site().located_at(plan.ident.span());
+            let p = respan(p, span);
             quote_spanned! {span=>
                 #p::check_flattened(&<Self as #p::Fields>::WIRE, #index);
             }
