@@ -87,7 +87,7 @@ pub use __private::Fields;
 pub use embeds::Embeds;
 pub use error::{Error, ErrorKind};
 pub use message::{Location, OidcMessage};
-pub use types::{Audience, ExtraParams, ExtraValue, NumericDate};
+pub use types::{Audience, ExtraParams, ExtraValue, NumericDate, TimeOutOfRange};
 
 /// Derives [`OidcMessage`](trait@OidcMessage), `serde::Serialize`, `serde::Deserialize`
 /// and `Debug` for a struct whose fields are a message's parameters.

@@ -2,9 +2,11 @@
 
 mod attributes;
 mod flatten;
+mod generics;
 mod json;
 mod messages;
 mod repeated;
 mod serde_interop;
 mod url;
 mod wire;
+mod with;

@@ -138,6 +138,25 @@ impl ParamValue for serde_json::Value {
     }
 }
 
+/// An absolute URL (WHATWG URL parsing, as the `url` crate does); written as
+/// [`Url::as_str`](url::Url::as_str). (Feature `url`.)
+#[cfg(feature = "url")]
+#[cfg_attr(docsrs, doc(cfg(feature = "url")))]
+impl ParamValue for url::Url {
+    fn from_param(text: Cow<'_, str>) -> Result<Self, String> {
+        url::Url::parse(&text)
+            .map_err(|e| format!("expected an absolute URL ({e}), got {}", quoted(&text)))
+    }
+
+    fn with_param<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        f(self.as_str())
+    }
+
+    fn is_empty_param(&self) -> bool {
+        false
+    }
+}
+
 /// Splits a space-delimited list (runs of ASCII spaces separate items; RFC 6749 §3.3).
 pub fn split_space_delimited<T: ParamValue>(text: &str) -> Result<Vec<T>, String> {
     let bytes = text.as_bytes();

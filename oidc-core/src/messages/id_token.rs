@@ -42,9 +42,9 @@ use super::logout::BACKCHANNEL_LOGOUT_EVENT;
 /// accepts a `typ` header that is absent or `JWT` only. Every decoder refuses an
 /// `events` claim holding the back-channel logout event (that token is a Logout Token,
 /// Back-Channel Logout 1.0 §4.1). A message that flattens `IdToken` (as above) is an ID
-/// Token too: its `typ` rule is the same, and `events` reaches the flattened `IdToken`
-/// (unless the outer message declares an `events` field of its own, and with it the
-/// responsibility for that claim).
+/// Token too: its `typ` rule is the same, and `events` always reaches the flattened
+/// `IdToken` (declaring `events`, or any other `IdToken` claim, next to it is a compile
+/// error: a wire name belongs to one field).
 #[derive(OidcMessage, Clone, PartialEq)]
 #[oidc(token_kind = crate::jwt::TokenKind::ID_TOKEN, validate = not_a_logout_token)]
 #[non_exhaustive]

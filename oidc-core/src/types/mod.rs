@@ -7,4 +7,4 @@ mod string_enum;
 
 pub use audience::Audience;
 pub use extra::{ExtraParams, ExtraValue};
-pub use numeric_date::NumericDate;
+pub use numeric_date::{NumericDate, TimeOutOfRange};

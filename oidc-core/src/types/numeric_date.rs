@@ -1,5 +1,6 @@
 use std::borrow::Cow;
 use std::fmt;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
@@ -59,6 +60,82 @@ impl fmt::Display for NumericDate {
 impl From<i64> for NumericDate {
     fn from(secs: i64) -> Self {
         NumericDate(secs)
+    }
+}
+
+/// A time that a [`NumericDate`] or a [`SystemTime`] cannot represent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("time out of range")]
+pub struct TimeOutOfRange;
+
+/// The whole seconds of `time` (rounded down, as a NumericDate's fraction is).
+///
+/// ```
+/// use std::time::{Duration, SystemTime, UNIX_EPOCH};
+/// use oidc_core::NumericDate;
+///
+/// let t = UNIX_EPOCH + Duration::from_millis(1_311_281_970_900);
+/// assert_eq!(NumericDate::try_from(t)?, NumericDate::from_secs(1311281970));
+/// assert_eq!(SystemTime::try_from(NumericDate::from_secs(1311281970))?, UNIX_EPOCH + Duration::from_secs(1311281970));
+/// # Ok::<(), oidc_core::TimeOutOfRange>(())
+/// ```
+impl TryFrom<SystemTime> for NumericDate {
+    type Error = TimeOutOfRange;
+
+    fn try_from(time: SystemTime) -> Result<Self, TimeOutOfRange> {
+        match time.duration_since(UNIX_EPOCH) {
+            Ok(after) => i64::try_from(after.as_secs())
+                .map(NumericDate)
+                .map_err(|_| TimeOutOfRange),
+            Err(before) => {
+                let before = before.duration();
+                let whole = before.as_secs() + u64::from(before.subsec_nanos() > 0);
+                // -2^63 is the last representable second.
+                0i64.checked_sub_unsigned(whole)
+                    .map(NumericDate)
+                    .ok_or(TimeOutOfRange)
+            }
+        }
+    }
+}
+
+impl TryFrom<NumericDate> for SystemTime {
+    type Error = TimeOutOfRange;
+
+    fn try_from(date: NumericDate) -> Result<Self, TimeOutOfRange> {
+        let secs = Duration::from_secs(date.0.unsigned_abs());
+        if date.0 >= 0 {
+            UNIX_EPOCH.checked_add(secs)
+        } else {
+            UNIX_EPOCH.checked_sub(secs)
+        }
+        .ok_or(TimeOutOfRange)
+    }
+}
+
+/// The whole seconds of `time` (rounded down).
+///
+/// ```
+/// use oidc_core::NumericDate;
+/// use time::OffsetDateTime;
+///
+/// let t = OffsetDateTime::from_unix_timestamp(1311281970)?;
+/// assert_eq!(NumericDate::from(t), NumericDate::from_secs(1311281970));
+/// assert_eq!(OffsetDateTime::try_from(NumericDate::from_secs(1311281970))?, t);
+/// # Ok::<(), time::error::ComponentRange>(())
+/// ```
+impl From<time::OffsetDateTime> for NumericDate {
+    fn from(time: time::OffsetDateTime) -> Self {
+        NumericDate(time.unix_timestamp())
+    }
+}
+
+/// The date in UTC; out of `time`'s range (years ±9999) is an error.
+impl TryFrom<NumericDate> for time::OffsetDateTime {
+    type Error = time::error::ComponentRange;
+
+    fn try_from(date: NumericDate) -> Result<Self, Self::Error> {
+        time::OffsetDateTime::from_unix_timestamp(date.0)
     }
 }
 
@@ -164,6 +241,46 @@ mod tests {
         assert_eq!(d.as_secs(), -2);
         assert!(serde_json::from_str::<NumericDate>("1e300").is_err());
         assert!(serde_json::from_str::<NumericDate>("\"1\"").is_err());
+    }
+
+    #[test]
+    fn system_time_conversions_round_down_and_round_trip() {
+        let before = UNIX_EPOCH - Duration::from_millis(1500);
+        assert_eq!(NumericDate::try_from(before), Ok(NumericDate(-2)));
+        let exactly = UNIX_EPOCH - Duration::from_secs(2);
+        assert_eq!(NumericDate::try_from(exactly), Ok(NumericDate(-2)));
+        assert_eq!(NumericDate::try_from(UNIX_EPOCH), Ok(NumericDate(0)));
+        for secs in [-2, -1, 0, 1, 1311281970] {
+            let date = NumericDate(secs);
+            assert_eq!(
+                NumericDate::try_from(SystemTime::try_from(date).unwrap()),
+                Ok(date)
+            );
+        }
+        // Where the platform's SystemTime reaches past a NumericDate (Linux: it does
+        // not, but one second before -2^63 with a fraction would).
+        let min = Duration::from_secs(i64::MIN.unsigned_abs());
+        if let Some(t) = UNIX_EPOCH.checked_sub(min) {
+            assert_eq!(NumericDate::try_from(t), Ok(NumericDate(i64::MIN)));
+            if let Some(t) = t.checked_sub(Duration::from_nanos(1)) {
+                assert_eq!(NumericDate::try_from(t), Err(TimeOutOfRange));
+            }
+        }
+        if let Some(t) = UNIX_EPOCH.checked_add(Duration::from_secs(i64::MAX as u64 + 1)) {
+            assert_eq!(NumericDate::try_from(t), Err(TimeOutOfRange));
+        }
+    }
+
+    #[test]
+    fn offset_date_time_conversions() {
+        let t = time::OffsetDateTime::from_unix_timestamp(-1).unwrap()
+            + time::Duration::milliseconds(500);
+        assert_eq!(NumericDate::from(t), NumericDate(-1));
+        assert!(time::OffsetDateTime::try_from(NumericDate(i64::MAX)).is_err());
+        assert_eq!(
+            time::OffsetDateTime::try_from(NumericDate(0)).unwrap(),
+            time::OffsetDateTime::UNIX_EPOCH
+        );
     }
 
     #[test]
