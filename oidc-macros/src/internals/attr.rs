@@ -174,7 +174,7 @@ impl FieldAttrs {
                 } else if path == JSON {
                     attrs.json.set(cx, &path, ());
                 } else if path == WITH {
-                    match module_path(cx, &meta, WITH, "`with` names a serde `with` module: `with = \"path::to::module\"`")? {
+                    match module_path(cx, &meta, "`with` names a serde `with` module: `with = \"path::to::module\"`")? {
                         Some(module) => attrs.with.set(cx, &path, module),
                         None => malformed.set(true),
                     }
@@ -313,7 +313,6 @@ impl ContainerAttrs {
                     if let Some(krate) = module_path(
                         cx,
                         &meta,
-                        CRATE,
                         "`crate` names the path of oidc_core: `crate = \"my_reexport::oidc_core\"`",
                     )? {
                         attrs.krate.set(cx, &path, krate);
@@ -405,13 +404,9 @@ fn kind_path(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<ExprPath>>
     }
 }
 
-/// `word = "path"` (as serde writes it) or `word = path` naming a module or crate.
-fn module_path(
-    cx: &Ctxt,
-    meta: &ParseNestedMeta,
-    word: Symbol,
-    usage: &str,
-) -> syn::Result<Option<syn::Path>> {
+/// `word = "path"` (as serde writes it) or `word = path` naming a module or crate;
+/// `usage` is the error for anything else.
+fn module_path(cx: &Ctxt, meta: &ParseNestedMeta, usage: &str) -> syn::Result<Option<syn::Path>> {
     if !meta.input.peek(syn::Token![=]) {
         cx.error_spanned_by(&meta.path, usage);
         skip_value(meta)?;
@@ -426,7 +421,7 @@ fn module_path(
         _ => None,
     };
     if parsed.is_none() {
-        cx.error_spanned_by(&expr, format!("`{word}`: {usage}"));
+        cx.error_spanned_by(&expr, usage);
     }
     Ok(parsed)
 }

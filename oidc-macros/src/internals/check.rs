@@ -119,12 +119,16 @@ fn check_plain_field_has_absence_rule(cx: &Ctxt, field: &Field) {
     {
         return;
     }
+    let list = if generic_inner(field.ty, "Vec").is_some() {
+        " (or, for one parameter per item, #[oidc(repeated)])"
+    } else {
+        ""
+    };
     cx.error_spanned_by(
         field.ident,
         format!(
             "field `{}` needs an absence rule: make it `Option<_>`, or mark it \
-             #[oidc(required)] or #[oidc(default)] (a `Vec<_>` sent as repeated parameters: \
-             #[oidc(repeated)])",
+             #[oidc(required)] or #[oidc(default)]{list}",
             field.ident
         ),
     );

@@ -1,8 +1,0 @@
-use oidc_core::OidcMessage;
-
-#[derive(OidcMessage)]
-struct M<T> {
-    a: Option<T>,
-}
-
-fn main() {}
