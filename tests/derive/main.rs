@@ -7,6 +7,7 @@ mod json;
 mod messages;
 mod repeated;
 mod serde_interop;
+mod tolerance;
 mod url;
 mod wire;
 mod with;
