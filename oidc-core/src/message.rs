@@ -136,6 +136,48 @@ pub trait OidcMessage: Fields {
         crate::jwt::decode::<Self>(token, keys, options)
     }
 
+    /// The value of the parameter (claim) `name` as JSON, wherever the message keeps
+    /// it: a field, a flattened message's field, or `extra`; `None` when absent. It is
+    /// what [`to_json`](Self::to_json) writes for that member.
+    ///
+    /// ```
+    /// use oidc_core::messages::IdToken;
+    /// use oidc_core::{ExtraParams, OidcMessage};
+    ///
+    /// #[derive(OidcMessage, Clone, PartialEq)]
+    /// struct EntraIdToken {
+    ///     #[oidc(flatten)]
+    ///     standard: IdToken,
+    ///     tid: Option<String>,
+    ///     #[oidc(extra)]
+    ///     extra: ExtraParams,
+    /// }
+    ///
+    /// let t = EntraIdToken::from_json(r#"{"iss":"i","sub":"s","aud":"a","exp":2,"iat":1,"tid":"t","ver":"2.0"}"#)?;
+    /// assert_eq!(t.param("tid"), Some(serde_json::json!("t")));
+    /// assert_eq!(t.param("iss"), Some(serde_json::json!("i")));
+    /// assert_eq!(t.param("ver"), Some(serde_json::json!("2.0")));
+    /// assert_eq!(t.param("nonce"), None);
+    /// # Ok::<(), oidc_core::Error>(())
+    /// ```
+    fn param(&self, name: &str) -> Option<serde_json::Value> {
+        __private::find_param(self, name)
+    }
+
+    /// Validates this (already signature-checked) message against `checks`: an
+    /// [`IdToken`](crate::messages::IdToken) with
+    /// [`IdTokenValidation`](crate::validation::IdTokenValidation), and likewise for
+    /// access and logout tokens, or any message that embeds one with
+    /// `#[oidc(flatten)]` (a vendor token). The checks see every claim of the message,
+    /// so an issuer template filled from `tid` works whether `tid` is a declared field
+    /// of the vendor token or an unknown claim.
+    fn validate_extern<C>(&self, checks: &C) -> Result<(), crate::validation::ValidationError>
+    where
+        C: crate::validation::Validates<Self>,
+    {
+        checks.validate(self)
+    }
+
     /// The form counterpart of [`from_json_lenient`](Self::from_json_lenient).
     fn from_form_lenient(body: &str) -> Result<(Self, Vec<&'static str>), Error> {
         let mut missing = Vec::new();

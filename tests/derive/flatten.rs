@@ -79,3 +79,72 @@ fn without_an_outer_extra_the_embedded_extra_collects_unknowns() {
         r#"Thin: parameter "sub" appears more than once"#
     );
 }
+
+/// Everything a nest of messages does not declare lands in one place, the outermost
+/// `extra`: unknown parameters, values a tolerant claim could not take, and an alias
+/// next to its main name.
+#[test]
+fn the_outermost_extra_collects_for_the_whole_nest() {
+    use oidc_core::messages::{IdToken, JwtAccessToken};
+
+    #[derive(OidcMessage, Clone, PartialEq)]
+    struct VendorIdToken {
+        #[oidc(flatten)]
+        standard: IdToken,
+        #[oidc(extra)]
+        extra: ExtraParams,
+    }
+    let t = VendorIdToken::from_json(
+        r#"{"iss":"i","sub":"u","aud":"a","exp":2,"iat":1,"email_verified":"yes","x":1}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        t.extra.iter().map(|(k, _)| k).collect::<Vec<_>>(),
+        ["email_verified", "x"]
+    );
+    assert_eq!(t.extra.tolerated().count(), 1);
+    assert!(t.standard.extra.is_empty());
+    assert_eq!(VendorIdToken::from_json(&t.to_json()).unwrap(), t);
+
+    #[derive(OidcMessage, Clone, PartialEq)]
+    struct VendorAccessToken {
+        #[oidc(flatten)]
+        standard: JwtAccessToken,
+        #[oidc(extra)]
+        extra: ExtraParams,
+    }
+    let claims = r#"{"iss":"i","exp":2,"aud":"a","sub":"u","client_id":"c","azp":"other","iat":1,"jti":"j"}"#;
+    let t = VendorAccessToken::from_json(claims).unwrap();
+    assert_eq!(t.standard.client_id, "c");
+    assert_eq!(t.extra.get_str("azp").as_deref(), Some("other"));
+    assert!(t.standard.extra.is_empty());
+    let form = VendorAccessToken::from_form(&t.to_form()).unwrap();
+    assert_eq!(form.extra.get_str("azp").as_deref(), Some("other"));
+    // Alone, the access token keeps it in its own `extra`.
+    let alone = JwtAccessToken::from_json(claims).unwrap();
+    assert_eq!(alone.extra.get_str("azp").as_deref(), Some("other"));
+}
+
+#[test]
+fn a_vendor_message_embeds_what_it_flattens() {
+    use oidc_core::messages::IdToken;
+    use oidc_core::Embeds;
+
+    fn issuer<T: Embeds<IdToken>>(token: &T) -> &str {
+        &token.embedded().iss
+    }
+
+    #[derive(OidcMessage, Clone, PartialEq)]
+    struct VendorIdToken {
+        #[oidc(flatten)]
+        standard: IdToken,
+        tid: Option<String>,
+    }
+    let t = VendorIdToken::from_json(r#"{"iss":"https://op","sub":"u","aud":"a","exp":2,"iat":1}"#)
+        .unwrap();
+    assert_eq!(issuer(&t), "https://op");
+    assert_eq!(issuer(&t.standard), "https://op");
+    assert_eq!(Embeds::<VendorIdToken>::embedded(&t), &t);
+    assert_eq!(t.param("iss"), Some(serde_json::json!("https://op")));
+    assert_eq!(t.param("tid"), None);
+}

@@ -12,8 +12,8 @@ use oidc_core::messages::{
     BackChannelLogoutToken, IdToken, JwtAccessToken, ProviderMetadata, BACKCHANNEL_LOGOUT_EVENT,
 };
 use oidc_core::validation::{
-    AccessTokenValidation, FixedClock, IdTokenValidation, LogoutTokenValidation, Nonce, TokenError,
-    TokenErrorKind, TokenValidation, ValidationError,
+    AccessTokenValidation, FixedClock, IdTokenValidation, Issuer, LogoutTokenValidation, Nonce,
+    TokenError, TokenErrorKind, TokenValidation, ValidationError,
 };
 use oidc_core::{ExtraParams, NumericDate, OidcMessage};
 use serde_json::json;
@@ -248,12 +248,6 @@ struct KeycloakIdToken {
     extra: ExtraParams,
 }
 
-impl AsRef<IdToken> for KeycloakIdToken {
-    fn as_ref(&self) -> &IdToken {
-        &self.id_token
-    }
-}
-
 #[test]
 fn vendor_tokens_verify_in_the_same_call() {
     let jwt = sign(Algorithm::RS256, &with(json!({"groups": ["/staff"]})));
@@ -277,6 +271,48 @@ fn vendor_tokens_verify_in_the_same_call() {
         .verify::<KeycloakIdToken>(&sign_with(&header, &claims()), &public_keys())
         .unwrap_err();
     assert!(matches!(err, TokenError::Jwt(JwtError::WrongType { .. })));
+}
+
+/// A Microsoft Entra ID Token, with the tenant id declared as a field.
+#[derive(OidcMessage, Clone, PartialEq)]
+struct EntraIdToken {
+    #[oidc(flatten)]
+    id_token: IdToken,
+    tid: Option<String>,
+    #[oidc(extra)]
+    extra: ExtraParams,
+}
+
+/// The one call sees every claim of a vendor token: Entra's multi-tenant issuer
+/// template is filled from a `tid` the vendor type declares, as from a plain IdToken's.
+#[test]
+fn a_vendor_token_is_validated_with_all_its_claims() {
+    let tid = "9188040d-6c67-4c5b-b112-36a304b66dad";
+    let entra = |iss: String| sign(Algorithm::RS256, &with(json!({"iss": iss, "tid": tid})));
+    let checks = IdTokenValidation::new(
+        Issuer::tenant_template("https://login.microsoftonline.com/{tenantid}/v2.0"),
+        "client-1",
+    )
+    .nonce("n-0S6_WzA2Mj")
+    .clock(clock());
+    let good = entra(format!("https://login.microsoftonline.com/{tid}/v2.0"));
+    let token: EntraIdToken = checks.verify(&good, &public_keys()).unwrap();
+    assert_eq!(token.tid.as_deref(), Some(tid));
+    assert!(checks.verify::<IdToken>(&good, &public_keys()).is_ok());
+    let other = entra("https://login.microsoftonline.com/other/v2.0".into());
+    for err in [
+        checks
+            .verify::<EntraIdToken>(&other, &public_keys())
+            .unwrap_err(),
+        checks
+            .verify::<IdToken>(&other, &public_keys())
+            .unwrap_err(),
+    ] {
+        assert!(
+            matches!(err, TokenError::Claims(ValidationError::Issuer { .. })),
+            "{err:?}"
+        );
+    }
 }
 
 fn logout_claims() -> serde_json::Value {

@@ -606,3 +606,5 @@ mod authentication_responses {
         );
     }
 }
+
+mod vendor;

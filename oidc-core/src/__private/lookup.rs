@@ -207,3 +207,30 @@ impl Serializer for KeyIs<'_> {
         Err(Stop)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages::IdToken;
+    use crate::OidcMessage;
+    use serde_json::json;
+
+    #[test]
+    fn finds_own_flattened_and_unknown_members_as_written() {
+        let token = IdToken::from_json(
+            r#"{"iss":"i","sub":"u","aud":["a","b"],"exp":2,"iat":"1","amr":["pwd"],
+                "email":"e","tid":"t","n":{"deep":[1]}}"#,
+        )
+        .unwrap();
+        assert_eq!(find_param(&token, "iss"), Some(json!("i")));
+        assert_eq!(find_param(&token, "aud"), Some(json!(["a", "b"])));
+        assert_eq!(find_param(&token, "iat"), Some(json!(1)));
+        assert_eq!(find_param(&token, "amr"), Some(json!(["pwd"])));
+        assert_eq!(find_param(&token, "email"), Some(json!("e")));
+        assert_eq!(find_param(&token, "tid"), Some(json!("t")));
+        assert_eq!(find_param(&token, "n"), Some(json!({"deep": [1]})));
+        assert_eq!(find_param(&token, "nonce"), None);
+        assert_eq!(find_param(&token, "claims"), None);
+        assert_eq!(find_param(&token, ""), None);
+    }
+}

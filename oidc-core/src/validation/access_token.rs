@@ -1,6 +1,8 @@
 use crate::messages::JwtAccessToken;
 
-use super::{check_times, Clock, Issuer, SystemClock, Times, ValidationError, DEFAULT_LEEWAY_SECS};
+use super::{
+    check_times, Claims, Clock, Issuer, SystemClock, Times, ValidationError, DEFAULT_LEEWAY_SECS,
+};
 
 const TOKEN: &str = "access token";
 
@@ -51,8 +53,18 @@ impl JwtAccessToken {
         &self,
         checks: &AccessTokenValidation<'_>,
     ) -> Result<(), ValidationError> {
+        self.validate_with_claims(self, checks)
+    }
+
+    /// [`validate_extern`](Self::validate_extern), with `claims` (the whole message
+    /// this token is part of) in view of the issuer matcher.
+    pub(super) fn validate_with_claims(
+        &self,
+        claims: &dyn Claims,
+        checks: &AccessTokenValidation<'_>,
+    ) -> Result<(), ValidationError> {
         // RFC 9068 §4 step 3: the issuer is the expected authorization server.
-        if !checks.issuer.matches(&self.iss, &self.extra) {
+        if !checks.issuer.matches(&self.iss, claims) {
             return Err(ValidationError::Issuer {
                 token: TOKEN,
                 got: self.iss.clone(),

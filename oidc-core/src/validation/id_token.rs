@@ -3,7 +3,7 @@ use crate::{Audience, NumericDate};
 
 use super::hashes::{check_hashes, HashInputs, HashVerifier};
 use super::{
-    check_times, Check, Clock, Issuer, Nonce, SystemClock, Times, ValidationError,
+    check_times, Check, Claims, Clock, Issuer, Nonce, SystemClock, Times, ValidationError,
     DEFAULT_LEEWAY_SECS,
 };
 
@@ -201,21 +201,25 @@ impl IdToken {
     /// does not have: when one must be checked it fails with
     /// [`ValidationError::HashUncheckable`]. The one-call
     /// [`IdTokenValidation::verify`] (or [`TokenValidation::validate`](super::TokenValidation::validate)
-    /// with the verified header) checks them.
+    /// with the verified header) checks them. A vendor token that embeds an `IdToken`
+    /// is validated the same way by
+    /// [`OidcMessage::validate_extern`](crate::OidcMessage::validate_extern).
     pub fn validate_extern(&self, checks: &IdTokenValidation<'_>) -> Result<(), ValidationError> {
-        validate_id_token(self, checks, None)
+        validate_id_token(self, self, checks, None)
     }
 }
 
-/// The ID Token checks, in order; `hash` verifies `at_hash` / `c_hash` under the signing
-/// algorithm when known.
+/// The ID Token checks, in order; `claims` is the whole message the token is part of
+/// (a vendor token's own fields included), as the issuer matcher sees it; `hash`
+/// verifies `at_hash` / `c_hash` under the signing algorithm when known.
 pub(super) fn validate_id_token(
     token: &IdToken,
+    claims: &dyn Claims,
     checks: &IdTokenValidation<'_>,
     hash: Option<HashVerifier<'_>>,
 ) -> Result<(), ValidationError> {
     // Step 2: the issuer is the one we expect.
-    if !checks.issuer.matches(&token.iss, &token.extra) {
+    if !checks.issuer.matches(&token.iss, claims) {
         return Err(ValidationError::Issuer {
             token: TOKEN,
             got: token.iss.clone(),

@@ -3,7 +3,7 @@ use crate::NumericDate;
 
 use super::id_token::check_audiences;
 use super::{
-    callback, check_times, Check, Clock, Issuer, SystemClock, Times, ValidationError,
+    callback, check_times, Check, Claims, Clock, Issuer, SystemClock, Times, ValidationError,
     DEFAULT_LEEWAY_SECS,
 };
 
@@ -136,9 +136,19 @@ impl BackChannelLogoutToken {
         &self,
         checks: &LogoutTokenValidation<'_>,
     ) -> Result<(), ValidationError> {
+        self.validate_with_claims(self, checks)
+    }
+
+    /// [`validate_extern`](Self::validate_extern), with `claims` (the whole message
+    /// this token is part of) in view of the issuer matcher.
+    pub(super) fn validate_with_claims(
+        &self,
+        claims: &dyn Claims,
+        checks: &LogoutTokenValidation<'_>,
+    ) -> Result<(), ValidationError> {
         // Step 4: iss, aud, iat and exp, as for ID Tokens (exp REQUIRED since errata
         // set 1, unless the caller allows its absence).
-        if !checks.issuer.matches(&self.iss, &self.extra) {
+        if !checks.issuer.matches(&self.iss, claims) {
             return Err(ValidationError::Issuer {
                 token: TOKEN,
                 got: self.iss.clone(),

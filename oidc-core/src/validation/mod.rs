@@ -123,6 +123,7 @@ mod access_token;
 #[cfg(feature = "jwt")]
 mod algorithms;
 mod authentication;
+mod claims;
 mod clock;
 mod hashes;
 mod id_token;
@@ -138,6 +139,7 @@ pub use access_token::AccessTokenValidation;
 #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub use algorithms::id_token_algorithms;
 pub use authentication::AuthenticationResponseValidation;
+pub use claims::{Claims, Validates};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use id_token::IdTokenValidation;
 pub use logout::LogoutTokenValidation;
@@ -150,7 +152,7 @@ pub use token_error::{TokenError, TokenErrorKind};
 pub use verify::TokenValidation;
 
 use crate::error::quoted;
-use crate::{ExtraParams, NumericDate};
+use crate::NumericDate;
 
 /// The default clock-skew leeway, in seconds (the Python library's eventual choice).
 pub const DEFAULT_LEEWAY_SECS: i64 = 30;
@@ -298,8 +300,8 @@ pub enum ValidationError {
     },
 }
 
-/// A caller's issuer check: `(iss, the token's unknown claims) -> accepted?`.
-pub type IssuerMatcher<'a> = Box<dyn Fn(&str, &ExtraParams) -> bool + 'a>;
+/// A caller's issuer check: `(iss, the token's claims) -> accepted?`.
+pub type IssuerMatcher<'a> = Box<dyn Fn(&str, &dyn Claims) -> bool + 'a>;
 
 /// How the issuer is recognised: exactly (the default), or by a caller's matcher for
 /// providers whose discovery issuer is a template (Microsoft Entra multi-tenant
@@ -307,7 +309,7 @@ pub type IssuerMatcher<'a> = Box<dyn Fn(&str, &ExtraParams) -> bool + 'a>;
 pub enum Issuer<'a> {
     /// The issuer identifier, compared exactly (OIDC Core §3.1.3.7 step 2).
     Exact(&'a str),
-    /// `matcher(iss, claims_extra)` decides.
+    /// `matcher(iss, claims)` decides.
     Matcher(IssuerMatcher<'a>),
 }
 
@@ -326,17 +328,19 @@ impl<'a> Issuer<'a> {
     /// assert!(!issuer.matches("https://login.microsoftonline.com/other/v2.0", &claims));
     /// ```
     pub fn tenant_template(template: &'a str) -> Self {
-        Issuer::Matcher(Box::new(move |iss, extra| match extra.get_str("tid") {
-            Some(tid) if !tid.is_empty() => template.replace("{tenantid}", &tid) == iss,
+        Issuer::Matcher(Box::new(move |iss, claims| match claims.claim("tid") {
+            Some(serde_json::Value::String(tid)) if !tid.is_empty() => {
+                template.replace("{tenantid}", &tid) == iss
+            }
             _ => false,
         }))
     }
 
-    /// Whether `iss` is this issuer.
-    pub fn matches(&self, iss: &str, extra: &ExtraParams) -> bool {
+    /// Whether `iss` is this issuer, for a token with these claims.
+    pub fn matches(&self, iss: &str, claims: &dyn Claims) -> bool {
         match self {
             Issuer::Exact(expected) => *expected == iss,
-            Issuer::Matcher(matcher) => matcher(iss, extra),
+            Issuer::Matcher(matcher) => matcher(iss, claims),
         }
     }
 }

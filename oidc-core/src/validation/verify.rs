@@ -1,10 +1,11 @@
 //! The one call from a compact JWT to a trusted token: [`TokenValidation`], implemented
-//! by each validation options type for its token kind (and any message that embeds it:
-//! a vendor ID Token that flattens [`IdToken`] and says so with `AsRef<IdToken>`).
+//! by each validation options type for its token kind and any message that embeds it
+//! (a vendor ID Token that flattens [`IdToken`]: the derive implements
+//! [`Embeds<IdToken>`](crate::Embeds) for it), with every claim of the message in view.
 
 use crate::jwt::{from_jwt_with_header, verify_token_hash, JwkSet, JwtOptions, VerifiedHeader};
 use crate::messages::{BackChannelLogoutToken, IdToken, JwtAccessToken};
-use crate::OidcMessage;
+use crate::{Embeds, OidcMessage};
 
 use super::id_token::validate_id_token;
 use super::{
@@ -37,7 +38,7 @@ pub trait TokenValidation<T: OidcMessage> {
     }
 }
 
-impl<T: OidcMessage + AsRef<IdToken>> TokenValidation<T> for IdTokenValidation<'_> {
+impl<T: OidcMessage + Embeds<IdToken>> TokenValidation<T> for IdTokenValidation<'_> {
     fn jwt_options(&self) -> &JwtOptions {
         IdTokenValidation::jwt_options(self)
     }
@@ -47,11 +48,11 @@ impl<T: OidcMessage + AsRef<IdToken>> TokenValidation<T> for IdTokenValidation<'
     fn validate(&self, token: &T, header: &VerifiedHeader) -> Result<(), ValidationError> {
         let alg = header.alg;
         let verify = move |value: &str, claimed: &str| verify_token_hash(alg, value, claimed);
-        validate_id_token(token.as_ref(), self, Some(&verify))
+        validate_id_token(token.embedded(), token, self, Some(&verify))
     }
 }
 
-impl<T: OidcMessage + AsRef<BackChannelLogoutToken>> TokenValidation<T>
+impl<T: OidcMessage + Embeds<BackChannelLogoutToken>> TokenValidation<T>
     for LogoutTokenValidation<'_>
 {
     fn jwt_options(&self) -> &JwtOptions {
@@ -60,18 +61,18 @@ impl<T: OidcMessage + AsRef<BackChannelLogoutToken>> TokenValidation<T>
 
     /// Back-Channel Logout 1.0 §2.6 steps 4-11.
     fn validate(&self, token: &T, _: &VerifiedHeader) -> Result<(), ValidationError> {
-        token.as_ref().validate_extern(self)
+        token.embedded().validate_with_claims(token, self)
     }
 }
 
-impl<T: OidcMessage + AsRef<JwtAccessToken>> TokenValidation<T> for AccessTokenValidation<'_> {
+impl<T: OidcMessage + Embeds<JwtAccessToken>> TokenValidation<T> for AccessTokenValidation<'_> {
     fn jwt_options(&self) -> &JwtOptions {
         AccessTokenValidation::jwt_options(self)
     }
 
     /// RFC 9068 §4 steps 3, 4 and 6.
     fn validate(&self, token: &T, _: &VerifiedHeader) -> Result<(), ValidationError> {
-        token.as_ref().validate_extern(self)
+        token.embedded().validate_with_claims(token, self)
     }
 }
 
@@ -81,25 +82,19 @@ macro_rules! inherent_verify {
     ($options:ident, $message:ident, $what:literal) => {
         impl $options<'_> {
             #[doc = concat!("Verifies `jwt` with `keys` and validates its claims: the trusted ", $what, " ")]
-            #[doc = concat!("(`", stringify!($message), "`, or a vendor type that embeds it and implements ")]
-            #[doc = concat!("`AsRef<", stringify!($message), ">`), or the first failed check as a [`TokenError`] ")]
+            #[doc = concat!("(`", stringify!($message), "`, or a vendor type that embeds it with `#[oidc(flatten)]`: ")]
+            #[doc = concat!("`Embeds<", stringify!($message), ">`), or the first failed check as a [`TokenError`] ")]
             /// whose [`kind`](TokenError::kind) says which step failed. The
             /// [module documentation](crate::validation) lists the checks in order.
             /// ([`TokenValidation::verify`]; with a [`KeyCache`](crate::jwt::KeyCache),
             /// pass the keys its `keys_for` returns.)
             #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
-            pub fn verify<T: OidcMessage + AsRef<$message>>(
+            pub fn verify<T: OidcMessage + Embeds<$message>>(
                 &self,
                 jwt: &str,
                 keys: &JwkSet,
             ) -> Result<T, TokenError> {
                 TokenValidation::<T>::verify(self, jwt, keys)
-            }
-        }
-
-        impl AsRef<$message> for $message {
-            fn as_ref(&self) -> &$message {
-                self
             }
         }
     };
