@@ -53,12 +53,11 @@ use axum_core::response::{IntoResponse, Response};
 use http::request::Parts;
 use http::{header, HeaderMap, StatusCode};
 
-use crate::messages::{
-    AuthenticationResponse, TokenIntrospectionResponse, TokenResponse, UserinfoResponse,
-};
-use crate::{Error, OidcMessage};
+use crate::Error;
 
-/// What the extractors can decode: every [`OidcMessage`] and the response enums.
+/// What the extractors can decode: every [`OidcMessage`](crate::OidcMessage) and every success-or-error
+/// response enum derived with `#[derive(OidcMessage)]` (the built-in
+/// [`AuthenticationResponse`](crate::messages::AuthenticationResponse), ... included).
 /// Implement it for your own type that has `from_form` / `from_json` functions.
 pub trait Decode: Sized {
     /// Decodes a form body or a URL query (undecoded text).
@@ -67,36 +66,15 @@ pub trait Decode: Sized {
     fn decode_json(json: &str) -> Result<Self, Error>;
 }
 
-impl<T: OidcMessage> Decode for T {
+impl<T: crate::__private::Decodable> Decode for T {
     fn decode_form(form: &str) -> Result<Self, Error> {
-        T::from_form(form)
+        T::decode_form(form)
     }
 
     fn decode_json(json: &str) -> Result<Self, Error> {
-        T::from_json(json)
+        T::decode_json(json)
     }
 }
-
-macro_rules! decode_response_enum {
-    ($($name:ty),*) => {$(
-        impl Decode for $name {
-            fn decode_form(form: &str) -> Result<Self, Error> {
-                <$name>::from_form(form)
-            }
-
-            fn decode_json(json: &str) -> Result<Self, Error> {
-                <$name>::from_json(json)
-            }
-        }
-    )*};
-}
-
-decode_response_enum!(
-    AuthenticationResponse,
-    TokenResponse,
-    TokenIntrospectionResponse,
-    UserinfoResponse
-);
 
 /// Decodes `T` from the raw query of the request URI with `from_form`; an absent query
 /// is an empty one. The fragment never reaches a server: an implicit or hybrid response

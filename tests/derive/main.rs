@@ -6,6 +6,7 @@ mod generics;
 mod json;
 mod messages;
 mod repeated;
+mod responses;
 mod serde_interop;
 mod tolerance;
 mod url;

@@ -70,8 +70,9 @@ fn extension_grant_credentials_are_redacted_and_other_parameters_shown() {
                 "{debug}"
             );
         }
+        // `resource` is a declared (repeated) field of TokenRequest (RFC 8707 §2).
         assert!(
-            debug.contains(r#""resource": "https://api.example""#),
+            debug.contains(r#"resource: ["https://api.example"]"#),
             "{debug}"
         );
         assert!(

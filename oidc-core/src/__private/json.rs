@@ -152,7 +152,7 @@ pub(super) fn json_fit<'de, A: MapAccess<'de>, S: DeserializeSeed<'de>>(
 
 /// serde_json's message without " at line L column C" (which would point into the
 /// member value, not the document).
-fn without_position(e: &serde_json::Error) -> String {
+pub(super) fn without_position(e: &serde_json::Error) -> String {
     let text = e.to_string();
     if e.line() == 0 {
         return text;

@@ -7,6 +7,7 @@
 //!
 //! | file | concern |
 //! |---|---|
+//! | `decodable.rs` | what decodes from a form or JSON: messages and response enums |
 //! | `fields.rs` | the `Fields` trait (what the derive generates) and what a message does with an offered parameter |
 //! | `kinds.rs` | each kind of field (plain, `accept`, `space_delimited`, `json`, `repeated`, `with`, `tolerant`): decode, encode, `Debug` |
 //! | `wire_names.rs` | the compile-time table of wire names and the flatten collision check |
@@ -24,6 +25,7 @@
 //! | `response.rs` | success-or-error responses |
 //! | `redact.rs` | secrets in `Debug` |
 
+mod decodable;
 mod fields;
 mod form_decode;
 mod form_encode;
@@ -41,6 +43,7 @@ mod stash;
 mod text;
 mod wire_names;
 
+pub use decodable::Decodable;
 pub use fields::{Captured, Fields, FormOffer, JsonOffer};
 pub use form_decode::decode_form;
 pub use form_encode::{write_extra, FormWriter};
@@ -51,7 +54,9 @@ pub use lenient::{Leniency, LenientValue};
 pub use lenient_default::{required, Probe, ViaDefault, WithoutDefault};
 pub use lookup::find_param;
 pub use redact::{Redacted, RedactedOption};
-pub use response::{response_from_form, response_from_json};
+pub use response::{
+    check_response, deserialize_response, response_from_form, response_from_json, response_from_url,
+};
 pub use seeds::deserialize_string_value;
 pub use serialize::{serialize, serialize_extra};
 pub use stash::Stash;

@@ -13,45 +13,70 @@
 //!
 //! So the error path re-reads the document exactly once, whatever it holds (an earlier
 //! version probed for `error` and then decoded the error message: three passes).
+//!
+//! These are the codecs of a derived `enum R { Success(S), Error(E) }`. serde's
+//! `Deserialize` cannot read its input twice, so it first captures the input (the raw
+//! JSON text from serde_json, the pairs from a form deserializer), then decides the
+//! same way; and a const check makes sure `error` can tell the variants apart.
 
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 use super::fields::JsonOffer;
 use super::form_decode::{decode_form, form_pair};
-use super::json::{from_json, json_extra, DeCtx};
+use super::form_encode::FormWriter;
+use super::format::is_form_format;
+use super::json::{from_json, json_extra, without_position, DeCtx};
 use super::seeds::TextSeed;
+use super::wire_names::{Text, WireNames};
 use super::Fields;
 use crate::codec::form::parse_pairs;
+use crate::codec::url::decode_url;
 use crate::cost::{count, Cost};
 use crate::error::{Error, ErrorKind};
+use crate::message::Location;
 use crate::types::ExtraParams;
 
 /// The member that makes a document an error response.
 const ERROR: &str = "error";
 
-/// `response_enum!`'s `from_form`: `Ok(Err(..))` is an error response.
+/// A response's form body (a `form_post` body, GitHub's form-encoded token
+/// responses): `Ok(Err(..))` is an error response. `name` is the response's name in
+/// errors about the document itself.
 pub fn response_from_form<S: Fields, E: Fields>(
     name: &'static str,
     body: &str,
-    extra_of: impl FnOnce(&S) -> &ExtraParams,
 ) -> Result<Result<S, E>, Error> {
-    decide(decode_form::<S>(body, None), extra_of, || {
+    decide(decode_form::<S>(body, None), || {
         tolerant_form::<E>(name, body)
     })
 }
 
-/// `response_enum!`'s `from_json`: `Ok(Err(..))` is an error response.
+/// A response's JSON body: `Ok(Err(..))` is an error response.
 pub fn response_from_json<S: Fields, E: Fields>(
     name: &'static str,
     json: &str,
-    extra_of: impl FnOnce(&S) -> &ExtraParams,
 ) -> Result<Result<S, E>, Error> {
     let success = from_json::<S>(json, false).map(|(message, _)| message);
-    decide(success, extra_of, || tolerant_json::<E>(name, json))
+    decide(success, || tolerant_json::<E>(name, json))
+}
+
+/// The parameters at `location` of a redirect URL; `Location::Auto` reads the fragment
+/// when it carries either message (or `error`).
+pub fn response_from_url<S: Fields, E: Fields>(
+    name: &'static str,
+    url: &str,
+    location: Location,
+) -> Result<Result<S, E>, Error> {
+    decode_url(
+        url,
+        location,
+        |param| S::declares(param) || E::declares(param),
+        |params| response_from_form::<S, E>(name, params),
+    )
 }
 
 /// What the tolerant pass over an error message found.
@@ -65,13 +90,12 @@ struct ErrorPass<E> {
     result: Result<E, Error>,
 }
 
-fn decide<S, E>(
+fn decide<S: Fields, E>(
     success: Result<S, Error>,
-    extra_of: impl FnOnce(&S) -> &ExtraParams,
     error_pass: impl FnOnce() -> ErrorPass<E>,
 ) -> Result<Result<S, E>, Error> {
     if let Ok(message) = &success {
-        if !extra_has_error(extra_of(message)) {
+        if !message.extra().is_some_and(extra_has_error) {
             return success.map(Ok);
         }
     }
@@ -243,13 +267,74 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for RawFirst<'_, 'de, A> {
     }
 }
 
-/// A serde_json error's text without " at line 1 column N" (the position is inside one
-/// value, not the document).
-fn without_position(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    match text.strip_suffix(&suffix) {
-        Some(message) => message.to_owned(),
-        None => text,
+/// The generated `Deserialize` of a response enum: the input is captured, then
+/// decoded by `from_json` (raw JSON text: serde_json's own deserializers keep it
+/// exactly; other formats go through `serde_json::Value`) or by `from_form` (a form
+/// deserializer's pairs, written back as a form body, so `from_form`'s rules apply).
+pub fn deserialize_response<'de, D: Deserializer<'de>, R>(
+    deserializer: D,
+    from_json: fn(&str) -> Result<R, Error>,
+    from_form: fn(&str) -> Result<R, Error>,
+) -> Result<R, D::Error> {
+    let name = std::any::type_name::<D>();
+    let decoded = if is_form_format(name) {
+        let body = deserializer.deserialize_map(FormCapture)?;
+        from_form(&body)
+    } else if name.contains("serde_json::de::Deserializer") {
+        let raw = Box::<RawValue>::deserialize(deserializer)?;
+        from_json(raw.get())
+    } else {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        from_json(&value.to_string())
+    };
+    decoded.map_err(de::Error::custom)
+}
+
+/// A form deserializer's pairs, written back as one form body.
+struct FormCapture;
+
+impl<'de> Visitor<'de> for FormCapture {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("form parameters")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<String, A::Error> {
+        let mut body = String::new();
+        let mut writer = FormWriter::new(&mut body);
+        while let Some(key) = map.next_key_seed(TextSeed)? {
+            let value = map.next_value_seed(TextSeed)?;
+            writer.pair(&key, &value);
+        }
+        Ok(body)
+    }
+}
+
+/// Fails (at compile time, in const context) when the variants of a response enum
+/// cannot be told apart by `error`: the error message must declare it, the success
+/// message must not.
+pub const fn check_response(response: &'static str, success: &WireNames, error: &WireNames) {
+    const WHY: &str = ": a response is an error response when it has `error` \
+                       (RFC 6749 §4.1.2.1, §5.2)";
+    if !error.contains(ERROR) {
+        let text = Text::new()
+            .push("`")
+            .push(response)
+            .push("`: the `Error` variant's message `")
+            .push(error.message)
+            .push("` has no `error` parameter")
+            .push(WHY);
+        panic!("{}", text.as_str());
+    }
+    if success.contains(ERROR) {
+        let text = Text::new()
+            .push("`")
+            .push(response)
+            .push("`: the `Success` variant's message `")
+            .push(success.message)
+            .push("` declares an `error` parameter")
+            .push(WHY);
+        panic!("{}", text.as_str());
     }
 }

@@ -208,20 +208,20 @@ pub const fn str_eq(a: &str, b: &str) -> bool {
 
 /// A compile-time error message (names are short; a longer text is cut at a
 /// character boundary).
-struct Text {
+pub(super) struct Text {
     bytes: [u8; 512],
     len: usize,
 }
 
 impl Text {
-    const fn new() -> Self {
+    pub(super) const fn new() -> Self {
         Text {
             bytes: [0; 512],
             len: 0,
         }
     }
 
-    const fn push(mut self, s: &str) -> Self {
+    pub(super) const fn push(mut self, s: &str) -> Self {
         let s = s.as_bytes();
         let mut i = 0;
         while i < s.len() && self.len < self.bytes.len() {
@@ -241,7 +241,7 @@ impl Text {
         self
     }
 
-    const fn as_str(&self) -> &str {
+    pub(super) const fn as_str(&self) -> &str {
         match core::str::from_utf8(self.bytes.split_at(self.len).0) {
             Ok(s) => s,
             Err(_) => "wire name collision",

@@ -5,8 +5,6 @@
 use crate::error::ErrorKind;
 use crate::{ExtraParams, OidcMessage};
 
-use super::response_enum;
-
 /// An Authentication Request (OIDC Core 1.0 §3.1.2.1), sent to the authorization
 /// endpoint as a URL query (`to_url`) or a form POST (`to_form`).
 ///
@@ -292,23 +290,27 @@ impl AuthenticationErrorResponse {
     }
 }
 
-response_enum! {
-    /// What comes back on the redirect URI: a success or an error response, told apart
-    /// by the `error` parameter (RFC 6749 §4.1.2.1).
-    ///
-    /// ```
-    /// use oidc_core::messages::{AuthenticationErrorCode, AuthenticationResponse};
-    /// use oidc_core::Location;
-    ///
-    /// let ok = AuthenticationResponse::from_url("https://client.example.org/cb?code=SplxlOBeZQQYbYS6WxSbIA&state=xyz", Location::Auto)?;
-    /// assert_eq!(ok.into_result().unwrap().code.as_deref(), Some("SplxlOBeZQQYbYS6WxSbIA"));
-    ///
-    /// let err = AuthenticationResponse::from_url("https://client.example.org/cb#error=login_required&state=xyz", Location::Auto)?;
-    /// assert_eq!(err.into_result().unwrap_err().error, AuthenticationErrorCode::LoginRequired);
-    /// # Ok::<(), oidc_core::Error>(())
-    /// ```
-    pub enum AuthenticationResponse {
-        success: AuthenticationSuccessResponse,
-        error: AuthenticationErrorResponse,
-    }
+/// What comes back on the redirect URI: a success or an error response, told apart
+/// by the `error` parameter (RFC 6749 §4.1.2.1).
+///
+/// ```
+/// use oidc_core::messages::{AuthenticationErrorCode, AuthenticationResponse};
+/// use oidc_core::Location;
+///
+/// let ok = AuthenticationResponse::from_url("https://client.example.org/cb?code=SplxlOBeZQQYbYS6WxSbIA&state=xyz", Location::Auto)?;
+/// assert_eq!(ok.into_result().unwrap().code.as_deref(), Some("SplxlOBeZQQYbYS6WxSbIA"));
+///
+/// let err = AuthenticationResponse::from_url("https://client.example.org/cb#error=login_required&state=xyz", Location::Auto)?;
+/// assert_eq!(err.into_result().unwrap_err().error, AuthenticationErrorCode::LoginRequired);
+/// # Ok::<(), oidc_core::Error>(())
+/// ```
+// Both variants are plain messages; boxing one would add an allocation per response
+// for no gain.
+#[allow(clippy::large_enum_variant)]
+#[derive(OidcMessage, Clone, PartialEq)]
+pub enum AuthenticationResponse {
+    /// The success response.
+    Success(AuthenticationSuccessResponse),
+    /// The error response (it has an `error` parameter).
+    Error(AuthenticationErrorResponse),
 }

@@ -2,7 +2,6 @@
 
 use crate::{Audience, ExtraParams, NumericDate, OidcMessage};
 
-use super::response_enum;
 use super::token::TokenErrorResponse;
 
 /// An Introspection Request (RFC 7662 §2.1), POSTed form-encoded by a protected resource.
@@ -96,10 +95,14 @@ impl TokenIntrospectionSuccessResponse {
 /// An introspection error: RFC 7662 §2.3 answers errors as RFC 6749 §5.2 does.
 pub type TokenIntrospectionErrorResponse = TokenErrorResponse;
 
-response_enum! {
-    /// What the introspection endpoint answers: a response (active or not) or an error.
-    pub enum TokenIntrospectionResponse {
-        success: TokenIntrospectionSuccessResponse,
-        error: TokenIntrospectionErrorResponse,
-    }
+/// What the introspection endpoint answers: a response (active or not) or an error.
+// Both variants are plain messages; boxing one would add an allocation per response
+// for no gain.
+#[allow(clippy::large_enum_variant)]
+#[derive(OidcMessage, Clone, PartialEq)]
+pub enum TokenIntrospectionResponse {
+    /// The success response.
+    Success(TokenIntrospectionSuccessResponse),
+    /// The error response (it has an `error` parameter).
+    Error(TokenIntrospectionErrorResponse),
 }

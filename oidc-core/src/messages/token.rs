@@ -4,8 +4,6 @@
 use crate::error::ErrorKind;
 use crate::{ExtraParams, OidcMessage};
 
-use super::response_enum;
-
 crate::string_enum! {
     /// The `grant_type` of a token request (RFC 6749). Extension grants are URNs
     /// (`urn:ietf:params:oauth:grant-type:device_code`, `...:token-exchange`,
@@ -295,21 +293,25 @@ impl TokenErrorResponse {
     }
 }
 
-response_enum! {
-    /// What the token endpoint answers: success or error, told apart by `error`
-    /// (RFC 6749 §5.2).
-    ///
-    /// ```
-    /// use oidc_core::messages::{TokenErrorCode, TokenResponse};
-    ///
-    /// let ok = TokenResponse::from_json(r#"{"access_token":"SlAV32hkKG","token_type":"Bearer","expires_in":3600}"#)?;
-    /// assert!(ok.is_success());
-    /// let err = TokenResponse::from_json(r#"{"error":"invalid_grant"}"#)?;
-    /// assert_eq!(err.into_result().unwrap_err().error, TokenErrorCode::InvalidGrant);
-    /// # Ok::<(), oidc_core::Error>(())
-    /// ```
-    pub enum TokenResponse {
-        success: TokenSuccessResponse,
-        error: TokenErrorResponse,
-    }
+/// What the token endpoint answers: success or error, told apart by `error`
+/// (RFC 6749 §5.2).
+///
+/// ```
+/// use oidc_core::messages::{TokenErrorCode, TokenResponse};
+///
+/// let ok = TokenResponse::from_json(r#"{"access_token":"SlAV32hkKG","token_type":"Bearer","expires_in":3600}"#)?;
+/// assert!(ok.is_success());
+/// let err = TokenResponse::from_json(r#"{"error":"invalid_grant"}"#)?;
+/// assert_eq!(err.into_result().unwrap_err().error, TokenErrorCode::InvalidGrant);
+/// # Ok::<(), oidc_core::Error>(())
+/// ```
+// Both variants are plain messages; boxing one would add an allocation per response
+// for no gain.
+#[allow(clippy::large_enum_variant)]
+#[derive(OidcMessage, Clone, PartialEq)]
+pub enum TokenResponse {
+    /// The success response.
+    Success(TokenSuccessResponse),
+    /// The error response (it has an `error` parameter).
+    Error(TokenErrorResponse),
 }

@@ -4,7 +4,6 @@ use crate::error::{Error, ErrorKind};
 use crate::{ExtraParams, OidcMessage};
 
 use super::claims::StandardClaims;
-use super::response_enum;
 
 /// A UserInfo Request (OIDC Core 1.0 §5.3.1). It has no parameters of its own: the
 /// access token travels in the `Authorization: Bearer` header (RFC 6750 §2.1). Form-body
@@ -160,10 +159,14 @@ impl UserinfoErrorResponse {
     }
 }
 
-response_enum! {
-    /// What the UserInfo endpoint answers in its body: claims or an error.
-    pub enum UserinfoResponse {
-        success: UserinfoSuccessResponse,
-        error: UserinfoErrorResponse,
-    }
+/// What the UserInfo endpoint answers in its body: claims or an error.
+// Both variants are plain messages; boxing one would add an allocation per response
+// for no gain.
+#[allow(clippy::large_enum_variant)]
+#[derive(OidcMessage, Clone, PartialEq)]
+pub enum UserinfoResponse {
+    /// The success response.
+    Success(UserinfoSuccessResponse),
+    /// The error response (it has an `error` parameter).
+    Error(UserinfoErrorResponse),
 }

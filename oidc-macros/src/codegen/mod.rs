@@ -7,6 +7,7 @@ mod bounds;
 mod decode;
 mod encode;
 mod field;
+pub mod response;
 mod wire;
 
 use proc_macro2::TokenStream;

@@ -70,7 +70,7 @@ impl<'a> Field<'a> {
 }
 
 impl<'a> Container<'a> {
-    /// Parses the input; shape errors (enum, tuple struct, generics) are reported on the
+    /// Parses a struct; shape errors (tuple struct, lifetimes) are reported on the
     /// offending token and yield `None`.
     pub fn from_ast(cx: &Ctxt, input: &'a syn::DeriveInput) -> Option<Self> {
         let attrs = ContainerAttrs::from_input(cx, input);
@@ -85,14 +85,7 @@ impl<'a> Container<'a> {
                     None
                 }
             },
-            syn::Data::Enum(data) => {
-                cx.error_spanned_by(
-                    data.enum_token,
-                    "#[derive(OidcMessage)] does not support enums; declare a struct per message \
-                     and an enum over them by hand (see AuthenticationResponse)",
-                );
-                None
-            }
+            syn::Data::Enum(_) => unreachable!("enums are ResponseEnum"),
             syn::Data::Union(data) => {
                 cx.error_spanned_by(
                     data.union_token,
@@ -101,25 +94,7 @@ impl<'a> Container<'a> {
                 None
             }
         };
-        let mut type_params = Vec::new();
-        for param in &input.generics.params {
-            match param {
-                syn::GenericParam::Type(t) => type_params.push(t.ident.clone()),
-                syn::GenericParam::Lifetime(l) => cx.error_spanned_by(
-                    l,
-                    "#[derive(OidcMessage)] does not support lifetimes: a message owns its \
-                     values (decoding unescapes and percent-decodes them, so they could rarely \
-                     be borrowed from the input)",
-                ),
-                syn::GenericParam::Const(c) => cx.error_spanned_by(
-                    c,
-                    "#[derive(OidcMessage)] does not support const parameters; type parameters are supported",
-                ),
-            }
-        }
-        if type_params.len() != input.generics.params.len() {
-            return None;
-        }
+        let type_params = type_params(cx, &input.generics)?;
         let named = named?;
         let fields = named
             .named
@@ -152,6 +127,134 @@ impl<'a> Container<'a> {
             generics: &input.generics,
             type_params,
         })
+    }
+}
+
+/// The names of the type parameters; lifetimes and const parameters are refused.
+fn type_params(cx: &Ctxt, generics: &syn::Generics) -> Option<Vec<Ident>> {
+    let mut names = Vec::new();
+    for param in &generics.params {
+        match param {
+            syn::GenericParam::Type(t) => names.push(t.ident.clone()),
+            syn::GenericParam::Lifetime(l) => cx.error_spanned_by(
+                l,
+                "#[derive(OidcMessage)] does not support lifetimes: a message owns its \
+                 values (decoding unescapes and percent-decodes them, so they could rarely \
+                 be borrowed from the input)",
+            ),
+            syn::GenericParam::Const(c) => cx.error_spanned_by(
+                c,
+                "#[derive(OidcMessage)] does not support const parameters; type parameters are supported",
+            ),
+        }
+    }
+    (names.len() == generics.params.len()).then_some(names)
+}
+
+/// `enum R { Success(S), Error(E) }`: a response that is one message or the other.
+pub struct ResponseEnum<'a> {
+    pub ident: &'a Ident,
+    /// The response name used in error texts (`#[oidc(name = "..")]`, else the type name).
+    pub name: String,
+    pub attrs: ContainerAttrs,
+    pub success: &'a Type,
+    pub error: &'a Type,
+    pub generics: &'a syn::Generics,
+    pub type_params: Vec<Ident>,
+}
+
+impl<'a> ResponseEnum<'a> {
+    /// Parses an enum: exactly the variants `Success(S)` and `Error(E)`, each holding
+    /// one message; container words that only make sense on a struct are refused.
+    pub fn from_ast(
+        cx: &Ctxt,
+        input: &'a syn::DeriveInput,
+        data: &'a syn::DataEnum,
+    ) -> Option<Self> {
+        const SHAPE: &str = "a response enum has exactly two variants, `Success(SuccessMessage)` \
+                             and `Error(ErrorMessage)`, each holding one message";
+        let attrs = ContainerAttrs::from_input(cx, input);
+        for (word, tokens) in [
+            ("validate", attrs.validate.tokens()),
+            ("tolerant", attrs.tolerant.tokens()),
+        ] {
+            if let Some(tokens) = tokens {
+                cx.error_spanned_by(
+                    tokens,
+                    format!("`{word}` applies to a message struct, not to a response enum"),
+                );
+            }
+        }
+        let mut success = None;
+        let mut error = None;
+        for variant in &data.variants {
+            for attr in &variant.attrs {
+                if attr.path() == super::symbol::OIDC {
+                    cx.error_spanned_by(
+                        attr,
+                        "a response enum's variants take no `oidc` attributes",
+                    );
+                }
+            }
+            let slot = if variant.ident == "Success" {
+                &mut success
+            } else if variant.ident == "Error" {
+                &mut error
+            } else {
+                cx.error_spanned_by(&variant.ident, SHAPE);
+                continue;
+            };
+            match &variant.fields {
+                syn::Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
+                    *slot = Some(&fields.unnamed[0].ty);
+                }
+                other => cx.error_spanned_by(
+                    if other.is_empty() {
+                        variant.to_token_stream()
+                    } else {
+                        other.to_token_stream()
+                    },
+                    SHAPE,
+                ),
+            }
+        }
+        let (Some(success), Some(error)) = (success, error) else {
+            // A missing variant (a malformed one is reported on itself).
+            let named = |name: &str| data.variants.iter().any(|v| v.ident == name);
+            if !named("Success") || !named("Error") {
+                cx.error_spanned_by(data.enum_token, SHAPE);
+            }
+            return None;
+        };
+        if success.to_token_stream().to_string() == error.to_token_stream().to_string() {
+            cx.error_spanned_by(
+                error,
+                "the `Success` and `Error` variants need two different messages",
+            );
+        }
+        let type_params = type_params(cx, &input.generics)?;
+        let name = match attrs.name.get() {
+            Some(word) => word.value.value(),
+            None => input.ident.to_string(),
+        };
+        Some(ResponseEnum {
+            ident: &input.ident,
+            name,
+            attrs,
+            success,
+            error,
+            generics: &input.generics,
+            type_params,
+        })
+    }
+
+    pub fn krate(&self) -> proc_macro2::TokenStream {
+        krate(&self.attrs)
+    }
+
+    /// Whether a variant's type names one of the enum's type parameters.
+    pub fn mentions_type_param(&self, ty: &Type) -> bool {
+        mentions(ty.to_token_stream(), &self.type_params)
     }
 }
 

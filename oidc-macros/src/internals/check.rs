@@ -27,7 +27,7 @@ pub fn check(cx: &Ctxt, cont: &Container, input: &syn::DeriveInput) {
     }
     check_single_extra(cx, cont);
     check_unique_wire_names(cx, cont);
-    check_no_conflicting_derives(cx, cont, input);
+    check_no_conflicting_derives(cx, input, cont.attrs.no_debug.is_set());
 }
 
 /// `flatten` embeds another message whole: it takes no other word, and the embedded
@@ -244,7 +244,7 @@ fn check_tolerant_on_option(cx: &Ctxt, field: &Field) {
 /// The derive writes `Debug` (unless `no_debug`), `Serialize` and `Deserialize`; a
 /// second derive of them is a conflicting impl. A `#[derive(..)]` written after ours is
 /// visible here, so it is explained on its token (the same list as ours is not).
-fn check_no_conflicting_derives(cx: &Ctxt, cont: &Container, input: &syn::DeriveInput) {
+pub fn check_no_conflicting_derives(cx: &Ctxt, input: &syn::DeriveInput, no_debug: bool) {
     for attr in &input.attrs {
         if !attr.path().is_ident("derive") {
             continue;
@@ -258,7 +258,7 @@ fn check_no_conflicting_derives(cx: &Ctxt, cont: &Container, input: &syn::Derive
             let Some(last) = path.segments.last() else {
                 continue;
             };
-            let why = if last.ident == "Debug" && !cont.attrs.no_debug.is_set() {
+            let why = if last.ident == "Debug" && !no_debug {
                 "#[derive(OidcMessage)] already implements `Debug` (secrets redacted): remove \
                  this derive, or add #[oidc(no_debug)] to the struct to write your own"
             } else if last.ident == "Serialize" || last.ident == "Deserialize" {
