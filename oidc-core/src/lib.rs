@@ -43,12 +43,16 @@
 //! ```
 //!
 //! See the derive's documentation ([`OidcMessage`](macro@OidcMessage)) for the attribute
-//! vocabulary, and the crate README for a tour.
+//! vocabulary, how unknown parameters and `flatten` work, tolerance, foreign and
+//! generic field types and success-or-error responses; and the crate README for a
+//! tour.
 //!
 //! # Stability
 //!
 //! Everything documented here follows semver. The hidden module `__private` holds what
-//! the generated code calls; it is not public API, and any release may change it.
+//! the generated code calls; it is not public API, and any release may change it. The
+//! same goes for the items of [`Fields`], the code the derive generates: the trait is
+//! public because it is `OidcMessage`'s supertrait, its items are hidden.
 
 #![deny(missing_docs)]
 // docs.rs builds with `--cfg docsrs` (Cargo.toml `[package.metadata.docs.rs]`): items
@@ -89,42 +93,5 @@ pub use error::{Error, ErrorKind};
 pub use message::{Location, OidcMessage};
 pub use types::{Audience, ExtraParams, ExtraValue, NumericDate, TimeOutOfRange};
 
-/// Derives [`OidcMessage`](trait@OidcMessage), `serde::Serialize`, `serde::Deserialize`
-/// and `Debug` for a struct whose fields are a message's parameters.
-///
-/// # Field attributes
-///
-/// | attribute | meaning |
-/// |---|---|
-/// | *(none)* on `Option<T>` | optional parameter; absent or empty is `None` |
-/// | `required` | decoding fails when absent or empty; the type is not `Option` |
-/// | `default` / `default = path` | value when absent (`Default::default()` or `path()`); not written when equal to it |
-/// | `space_delimited` | a `Vec<_>` carried as one space-separated string (scope, prompt, ui_locales, ...); only spaces = absent |
-/// | `rename = "wire"` | the parameter's name on the wire |
-/// | `alias = "other"` | another name accepted on decode (used only when the main name is absent; otherwise kept as unknown) |
-/// | `json` | the value is a JSON document: nested in JSON, its JSON text in forms/URLs |
-/// | `extra` | the one `ExtraParams` field collecting unknown parameters, in order |
-/// | `flatten` | embeds another derived message's parameters (vendor claims on top of `IdToken`) |
-/// | `secret` | Debug prints `<redacted>`; decode errors do not echo the value |
-/// | `accept(string_number)` | JSON `"3600"` accepted for an integer / NumericDate |
-/// | `accept(string_bool)` | JSON `"true"` / `"false"` accepted for a bool |
-/// | `accept(array)` | JSON array of strings accepted for a `space_delimited` list (each element split on spaces; `[]` = absent) |
-/// | `accept(rfc3339)` | RFC 3339 text accepted for a NumericDate |
-///
-/// Every field needs an absence rule: `Option<_>`, `required` or `default`.
-///
-/// # Container attributes
-///
-/// `#[oidc(name = "Name")]` sets the message name used in errors;
-/// `#[oidc(no_debug)]` leaves `Debug` to you;
-/// `#[oidc(validate = path)]` runs `path(&message) -> Result<(), ErrorKind>` after
-/// decoding; `#[oidc(token_kind = PATH)]` names the [`jwt::TokenKind`] (a `const` or
-/// `static`) this message is the claims of, whose `typ` rule `from_jwt` applies. Without
-/// it, a message has the kind of its first flattened field that has one.
-///
-/// # Generated impls
-///
-/// `OidcMessage` (codecs), `serde::Serialize` / `serde::Deserialize` (JSON shape for
-/// JSON, `from_form` rules for form deserializers), and `Debug` with secrets redacted
-/// (so do not also `#[derive(Debug)]`).
+#[doc = include_str!("derive.md")]
 pub use oidc_macros::OidcMessage;

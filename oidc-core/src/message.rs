@@ -20,12 +20,14 @@ pub enum Location {
     Auto,
 }
 
-/// A message with form, URL and JSON codecs; implement it with `#[derive(OidcMessage)]`.
+/// A message with form, URL and JSON codecs; implement it with
+/// [`#[derive(OidcMessage)]`](macro@crate::OidcMessage), whose documentation lists the
+/// attributes. ([`Fields`](crate::Fields) is the code the derive generates.)
 ///
-/// The codecs follow the wire rules of DESIGN §5: WHATWG form encoding, a repeated
-/// parameter is an error, an empty value means "omitted" (RFC 6749 §3.1), unknown
-/// parameters go to the `#[oidc(extra)]` field and come back out on encode, `None` and
-/// default-valued fields are not written.
+/// The codecs follow the same wire rules: WHATWG form encoding, a repeated parameter
+/// is an error (except a `repeated` field's), an empty value means "omitted" (RFC 6749
+/// §3.1), unknown parameters go to the `#[oidc(extra)]` field and come back out on
+/// encode, `None` and default-valued fields are not written.
 ///
 /// ```
 /// use oidc_core::{Location, OidcMessage};

@@ -14,7 +14,7 @@ mod internals;
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
 
-/// See `oidc_core::OidcMessage` for the attributes.
+/// (The derive is implemented in the `oidc-macros` crate; use it through `oidc-core`.)
 #[proc_macro_derive(OidcMessage, attributes(oidc))]
 pub fn derive_oidc_message(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

@@ -1,4 +1,4 @@
-//! The field vocabulary of DESIGN §3, one test per attribute.
+//! The field vocabulary, one test per attribute.
 
 use oidc_core::{ErrorKind, OidcMessage};
 

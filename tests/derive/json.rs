@@ -1,4 +1,4 @@
-//! JSON rules (DESIGN §5): nested values, NumericDate fractions, BOM, types, leniency.
+//! JSON rules: nested values, NumericDate fractions, BOM, types, leniency.
 
 use oidc_core::{Audience, ErrorKind, NumericDate, OidcMessage};
 

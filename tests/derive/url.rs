@@ -1,4 +1,4 @@
-//! `to_url` / `from_url` (DESIGN §5, RFC 6749 §3.1, OAuth 2.0 Multiple Response Type
+//! `to_url` / `from_url` (RFC 6749 §3.1, OAuth 2.0 Multiple Response Type
 //! Encoding Practices §2.1).
 
 use oidc_core::{ErrorKind, Location, OidcMessage};

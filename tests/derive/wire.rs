@@ -1,4 +1,4 @@
-//! DESIGN §5 form rules: WHATWG encoding, duplicates, empty values, UTF-8, errors.
+//! Form rules: WHATWG encoding, duplicates, empty values, UTF-8, errors.
 
 use oidc_core::{ErrorKind, OidcMessage};
 

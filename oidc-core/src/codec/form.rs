@@ -1,6 +1,6 @@
 //! WHATWG `application/x-www-form-urlencoded` parsing and serialisation.
 //!
-//! Differences from the WHATWG parser are deliberate (DESIGN §5): a `%` that is not
+//! Differences from the WHATWG parser are deliberate: a `%` that is not
 //! followed by two hex digits and percent-decoded bytes that are not UTF-8 are errors
 //! instead of being passed through or replaced with U+FFFD, because a silently mangled
 //! `code` or `state` is worse than a clear error.
