@@ -7,9 +7,9 @@
 //! | [`OidcForm<T>`] | the raw `application/x-www-form-urlencoded` body (`response_mode=form_post`, back-channel logout, token and introspection requests) | `T::from_form` |
 //! | [`OidcJson<T>`] | the raw `application/json` body | `T::from_json` |
 //!
-//! `T` is any derived message or one of the response enums
-//! ([`AuthenticationResponse`], ...): see
-//! [`Decode`].
+//! `T` is any derived message or success-or-error response enum (the built-in
+//! [`AuthenticationResponse`](crate::messages::AuthenticationResponse), ... and your
+//! own): see [`Decode`].
 //!
 //! # Why not axum's `Query` / `Form`
 //!

@@ -217,11 +217,11 @@ impl ExtraParams {
     /// use oidc_core::OidcMessage;
     ///
     /// let request = TokenRequest::from_form(
-    ///     "grant_type=urn:ietf:params:oauth:grant-type:device_code&device_code=GmRhmhcxhwAzkoEqiMEg_DnyEysNkuNhszIySk9eS&resource=https://api",
+    ///     "grant_type=urn:ietf:params:oauth:grant-type:device_code&device_code=GmRhmhcxhwAzkoEqiMEg_DnyEysNkuNhszIySk9eS&audience=https://api",
     /// )?;
     /// let debug = format!("{:?}", request.extra);
     /// assert!(debug.contains(r#""device_code": <redacted>"#));
-    /// assert!(debug.contains(r#""resource": "https://api""#));
+    /// assert!(debug.contains(r#""audience": "https://api""#));
     /// assert!(!debug.contains("GmRhmhcx"));
     /// # Ok::<(), oidc_core::Error>(())
     /// ```
