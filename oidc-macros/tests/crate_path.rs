@@ -31,8 +31,26 @@ struct Vendor<C> {
     tid: Option<String>,
 }
 
+/// `token_kind` goes through the same path.
+#[derive(OidcMessage, Clone, PartialEq)]
+#[oidc(crate = "renamed_oidc", token_kind = renamed_oidc::jwt::TokenKind::ID_TOKEN)]
+struct Kinded {
+    #[oidc(required)]
+    iss: String,
+}
+
 #[test]
 fn a_renamed_dependency_is_found_through_crate() {
+    use renamed_oidc::jwt::TokenKind;
+    use renamed_oidc::Fields;
+    assert_eq!(
+        <Kinded as Fields>::TOKEN_KIND.map(TokenKind::name),
+        Some("ID Token")
+    );
+    assert_eq!(
+        <Vendor<IdToken> as Fields>::TOKEN_KIND.map(TokenKind::name),
+        Some("ID Token")
+    );
     let cb = Callback::from_form("code=x&resource=a&resource=b&max_age=soon&other=1").unwrap();
     assert_eq!(cb.resource, ["a", "b"]);
     assert_eq!(cb.max_age, None);

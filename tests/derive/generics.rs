@@ -89,3 +89,19 @@ fn a_generic_vendor_token_flattens_any_message() {
     assert_eq!(info.extra.get_str("iss").as_deref(), Some("https://op"));
     assert!(info.claims.extra.is_empty());
 }
+
+/// A generic message has the token kind of what it flattens, decided per type.
+#[test]
+fn a_generic_message_takes_its_token_kind_from_the_type_argument() {
+    use oidc_core::jwt::TokenKind;
+    use oidc_core::Fields;
+    let kind = |k: Option<&'static TokenKind>| k.map(TokenKind::name);
+    assert_eq!(
+        kind(<VendorToken<IdToken> as Fields>::TOKEN_KIND),
+        Some("ID Token")
+    );
+    assert_eq!(
+        kind(<VendorToken<UserinfoSuccessResponse> as Fields>::TOKEN_KIND),
+        None
+    );
+}
