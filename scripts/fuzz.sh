@@ -10,7 +10,7 @@
 # default). Environment:
 #   FUZZ_TOOLCHAIN      the `+toolchain` argument for cargo (default +nightly)
 #   FUZZ_SANITIZER      cargo fuzz's --sanitizer (default none: oidc-rs has no unsafe
-#                       code, and without ASan each target runs about twice as fast)
+#                       code, so AddressSanitizer would only slow the targets down)
 #   OIDC_FUZZ_TOLERATE  issue-8 items whose properties are off (fuzz/src/check.rs)
 #   FUZZ_LOG_DIR        where each target's libFuzzer log goes (default fuzz/logs)
 set -euo pipefail
@@ -28,6 +28,10 @@ if [ "$#" -gt 0 ]; then
 else
     mapfile -t targets < <(cargo "$toolchain" fuzz list)
 fi
+if [ "${#targets[@]}" -eq 0 ]; then
+    echo "no fuzz targets (is cargo-fuzz installed? cargo install cargo-fuzz --locked)" >&2
+    exit 2
+fi
 
 # The dictionary of each target's input family.
 dict_for() {
@@ -39,10 +43,15 @@ dict_for() {
 }
 
 python3 scripts/fuzz-corpus.py >/dev/null
-# Build first, so that the time per target is fuzzing time.
-for target in "${targets[@]}"; do
-    cargo "$toolchain" fuzz build --sanitizer "$sanitizer" "$target"
-done
+# Build first, so that the time per target is fuzzing time (every target in one
+# cargo invocation when all run).
+if [ "$#" -gt 0 ]; then
+    for target in "${targets[@]}"; do
+        cargo "$toolchain" fuzz build --sanitizer "$sanitizer" "$target"
+    done
+else
+    cargo "$toolchain" fuzz build --sanitizer "$sanitizer"
+fi
 
 failed=()
 printf '%-18s %12s %8s %10s %8s  %s\n' target executions seconds exec/s corpus result
