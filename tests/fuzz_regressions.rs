@@ -6,8 +6,8 @@
 //! `jwt_claims` as the JOSE header (`fuzz_targets/jwt_claims.rs`); the rest goes
 //! through `String::from_utf8_lossy`, as [`text`] does here.
 //!
-//! Tests of open defects are ignored with the branch that fixes them; un-ignore each
-//! when it is merged.
+//! Most were issue 8's items (each test names its item), fixed since; a test of a
+//! defect still open is ignored, saying where the fix belongs.
 
 use std::borrow::Cow;
 
@@ -63,16 +63,16 @@ fn hmac_keys() -> (JwkSet, JwtOptions) {
 
 // ---- target `form` ----------------------------------------------------------------
 
+// Issue 8 item 6.
 #[test]
-#[ignore = "issue 8 item 6: fixed on branch hostile-codec"]
 fn form_error_text_escapes_a_control_character_in_a_parameter_name() {
     const INPUT: &[u8] = b"h\x00%"; // h: UserinfoSuccessResponse
     let err = UserinfoSuccessResponse::from_form(&text(&INPUT[1..])).unwrap_err();
     assert_one_bounded_line(&err.to_string());
 }
 
+// Issue 8 item 7.
 #[test]
-#[ignore = "issue 8 item 7: fixed on branch hostile-codec"]
 fn debug_hides_an_unknown_device_code() {
     const INPUT: &[u8] = b"mdevice_code=\xfe\xff\x00\x00"; // m: FrontChannelLogoutNotification
     let body = text(&INPUT[1..]);
@@ -82,8 +82,8 @@ fn debug_hides_an_unknown_device_code() {
     assert!(!shown.contains(value.trim_matches('"')), "{shown}");
 }
 
+// Issue 8 item 8.
 #[test]
-#[ignore = "issue 8 item 8: fixed on branch hostile-codec"]
 fn a_list_of_separators_only_survives_a_lenient_form_round_trip() {
     const INPUT: &[u8] = b"yscope=+"; // y: TokenSuccessResponse (index 24 mod 20)
     let (m, _) = TokenSuccessResponse::from_form_lenient(&text(&INPUT[1..])).unwrap();
@@ -95,8 +95,8 @@ fn a_list_of_separators_only_survives_a_lenient_form_round_trip() {
 /// Deserialize over serde_urlencoded (axum's `Form` / `Query`) sees values after
 /// serde_urlencoded's own percent-decoding, which keeps an invalid escape as text: the
 /// form target found that it accepts what `from_form` refuses. This is a limit of the
-/// serde path (README, "Wire rules"), pinned here; the target compares the two only
-/// on bodies whose escapes are valid.
+/// serde path (README, "axum": the `Oidc*` extractors avoid it), pinned here; the
+/// target compares the two only on bodies whose escapes are valid.
 #[test]
 fn an_invalid_escape_is_refused_by_from_form_and_kept_as_text_by_serde() {
     // The Azure AD B2C fixture's truncated escape, read as a FrontChannelLogoutNotification.
@@ -119,8 +119,8 @@ fn an_invalid_escape_is_refused_by_from_form_and_kept_as_text_by_serde() {
 
 // ---- target `url` -----------------------------------------------------------------
 
+// Issue 8 item 6.
 #[test]
-#[ignore = "issue 8 item 6: fixed on branch hostile-codec"]
 fn url_error_text_escapes_a_control_character_in_a_parameter_name() {
     const INPUT: &[u8] = b"t?\x00%"; // t: Address
     let url = text(&INPUT[1..]);
@@ -130,8 +130,8 @@ fn url_error_text_escapes_a_control_character_in_a_parameter_name() {
     }
 }
 
+// Issue 8 item 9.
 #[test]
-#[ignore = "issue 8 item 9: fixed on branch hostile-codec"]
 fn auto_reads_the_query_when_the_fragment_has_no_parameters() {
     const INPUT: &[u8] = b"t=\x08#\x08"; // t: Address
     let url = text(&INPUT[1..]);
@@ -141,8 +141,8 @@ fn auto_reads_the_query_when_the_fragment_has_no_parameters() {
     );
 }
 
+// Issue 8 item 10.
 #[test]
-#[ignore = "issue 8 item 10: fixed on branch hostile-codec"]
 fn to_url_refuses_a_base_with_a_control_character() {
     const INPUT: &[u8] = b"tp:\x00"; // t: Address; the target uses the input as the base
     let base = text(&INPUT[1..]);
@@ -152,8 +152,8 @@ fn to_url_refuses_a_base_with_a_control_character() {
 
 // ---- target `json` ----------------------------------------------------------------
 
+// Issue 8 item 7.
 #[test]
-#[ignore = "issue 8 item 7: fixed on branch hostile-codec"]
 fn debug_hides_an_unknown_id_token() {
     const INPUT: &[u8] = b"l{\"id_token\":\"\xff\xff\xff\"}"; // l: RpInitiatedLogoutRequest
     let m = RpInitiatedLogoutRequest::from_json(&text(&INPUT[1..])).unwrap();
@@ -167,7 +167,7 @@ fn debug_hides_an_unknown_id_token() {
 /// string field) refuses the same document. Found by the `json` target; the fix
 /// belongs in `oidc-core/src/__private/json.rs` (`json_extra`).
 #[test]
-#[ignore = "fuzz finding (lone surrogate in an unknown member): fix in oidc-core/src/__private/json.rs, owned by the codec branch"]
+#[ignore = "open fuzz finding: from_json keeps a lone surrogate in an unknown member; the fix belongs in oidc-core/src/__private/json.rs (json_extra)"]
 fn from_json_and_serde_agree_on_a_lone_surrogate() {
     const INPUT: &[u8] = br#"i{"error":"e","":"\ud800"}"#; // i: UserinfoErrorResponse
     let json = text(&INPUT[1..]);
@@ -181,8 +181,8 @@ fn from_json_and_serde_agree_on_a_lone_surrogate() {
 
 // ---- target `responses` -----------------------------------------------------------
 
+// Issue 8 item 6.
 #[test]
-#[ignore = "issue 8 item 6: fixed on branch hostile-codec"]
 fn response_enum_error_text_escapes_a_control_character() {
     const INPUT: &[u8] = b"\xff\x1f%"; // 0xff: UserinfoResponse ((0xff - b'a') mod 4 = 2)
     let err = UserinfoResponse::from_form(&text(&INPUT[1..])).unwrap_err();
@@ -191,8 +191,8 @@ fn response_enum_error_text_escapes_a_control_character() {
 
 // ---- target `www_authenticate` ------------------------------------------------------
 
+// Issue 8 item 6.
 #[test]
-#[ignore = "issue 8 item 6: fixed on branch hostile-codec"]
 fn error_response_display_escapes_a_control_character() {
     const INPUT: &[u8] = b"Bearer error=\x01";
     let e = UserinfoErrorResponse::from_www_authenticate(&text(INPUT)).unwrap();
@@ -201,8 +201,8 @@ fn error_response_display_escapes_a_control_character() {
 
 // ---- target `jwks` ----------------------------------------------------------------
 
+// Issue 8 item 6.
 #[test]
-#[ignore = "issue 8 item 6: fixed on branch hostile-jwt"]
 fn a_key_problem_is_bounded() {
     let input = [
         &br#"{"keys": [{"kty": "RSqVwGU_NsYOYL-QtiWN2lbz"#[..],
@@ -233,8 +233,8 @@ const ALGORITHMS: [Algorithm; 12] = [
     Algorithm::EdDSA,
 ];
 
+// Issue 8 item 3.
 #[test]
-#[ignore = "issue 8 item 3: fixed on branch hostile-jwt"]
 fn a_key_whose_alg_is_not_a_string_is_unusable() {
     const INPUT: &[u8] = b"{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\n\"x\":\"VF8\", \"y\": \"\",\"alg\":[]  }]}";
     let set = JwkSet::from_json(&text(INPUT)).unwrap();
@@ -243,8 +243,8 @@ fn a_key_whose_alg_is_not_a_string_is_unusable() {
     assert!(key.problem().is_some(), "{key:?}");
 }
 
+// Issue 8 item 4.
 #[test]
-#[ignore = "issue 8 item 4: fixed on branch hostile-jwt"]
 fn an_rsa_key_below_2048_bits_is_unusable() {
     const INPUT: &[u8] = br#"{"keys": [{"kty":"RSA","n": "y9Lq", "e":""}]}"#;
     let set = JwkSet::from_json(&text(INPUT)).unwrap();
@@ -255,16 +255,16 @@ fn an_rsa_key_below_2048_bits_is_unusable() {
 
 // ---- target `jwt` -----------------------------------------------------------------
 
+// Issue 8 item 6.
 #[test]
-#[ignore = "issue 8 item 6: fixed on branch hostile-jwt"]
 fn an_algorithm_error_escapes_a_control_character() {
     const INPUT: &[u8] = b"eyJhbGciOiJQf24uZSJ9..aw"; // header {"alg":"P\x7fn.e"}
     let err = header_algorithm(&text(INPUT)).unwrap_err();
     assert_one_bounded_line(&err.to_string());
 }
 
+// Issue 8 item 2.
 #[test]
-#[ignore = "issue 8 item 2: fixed on branch hostile-jwt"]
 fn a_jwt_access_token_is_not_an_id_token() {
     // The seed scripts/fuzz-corpus.py signs (typ at+jwt) with the test secret.
     const INPUT: &[u8] = b"eyJhbGciOiAiSFMyNTYiLCAidHlwIjogImF0K2p3dCJ9.eyJpc3MiOiAiaHR0cHM6Ly9vcC5leGFtcGxlIiwgInN1YiI6ICIyNDgyODk3NjEwMDEiLCAiYXVkIjogImNsaWVudC0xIiwgImlhdCI6IDE3MDAwMDAwMDAsICJleHAiOiAxNzAwMDAzNjAwLCAiY2xpZW50X2lkIjogImNsaWVudC0xIiwgImp0aSI6ICJqLTEiLCAic2NvcGUiOiAib3BlbmlkIHByb2ZpbGUifQ.8MhghLqi4uz2ysPheCNXl1O87Hr_q4in2x6a1rj9LFg";
@@ -276,8 +276,8 @@ fn a_jwt_access_token_is_not_an_id_token() {
 
 // ---- target `jwt_claims` ----------------------------------------------------------
 
+// Issue 8 item 2.
 #[test]
-#[ignore = "issue 8 item 2: fixed on branch hostile-jwt"]
 fn a_jwt_access_token_typed_in_capitals_is_not_an_id_token() {
     // f: header {"alg":"HS256","typ":"AT+JWT"} (RFC 7515 §4.1.9: compared case-insensitively)
     const INPUT: &[u8] =
@@ -288,8 +288,8 @@ fn a_jwt_access_token_typed_in_capitals_is_not_an_id_token() {
     assert!(IdToken::from_jwt(&token, &keys, &options).is_err());
 }
 
+// Issue 8 item 3.
 #[test]
-#[ignore = "issue 8 item 3: fixed on branch hostile-jwt"]
 fn a_header_whose_typ_is_not_a_string_is_malformed() {
     const INPUT: &[u8] = b"h"; // h: header {"alg":"HS256","typ":["at+jwt"]}, empty claims
     let token = hs256(r#"{"alg":"HS256","typ":["at+jwt"]}"#, &INPUT[1..]);
@@ -297,8 +297,8 @@ fn a_header_whose_typ_is_not_a_string_is_malformed() {
     assert!(verify_payload(&token, &keys, &options).is_err());
 }
 
+// Issue 8 item 3.
 #[test]
-#[ignore = "issue 8 item 3: fixed on branch hostile-jwt"]
 fn a_header_with_a_repeated_member_is_malformed() {
     const INPUT: &[u8] = b"g"; // g: header {"alg":"none","alg":"HS256","typ":"JWT"}, empty claims
     let token = hs256(r#"{"alg":"none","alg":"HS256","typ":"JWT"}"#, &INPUT[1..]);
@@ -306,8 +306,8 @@ fn a_header_with_a_repeated_member_is_malformed() {
     assert!(verify_payload(&token, &keys, &options).is_err());
 }
 
+// Issue 8 item 5.
 #[test]
-#[ignore = "issue 8 item 5: fixed on branch hostile-jwt"]
 fn an_id_token_issued_in_the_future_is_refused() {
     // e: header {"alg":"HS256","typ":"logout+jwt"}; the claims alone show item 5.
     const INPUT: &[u8] = b"e{\"iss\":\"e\", \"sub\":\"2\",\n\"aud\":\"s\",\n\"exp\":0,\n\"iat\":8}";
@@ -319,8 +319,8 @@ fn an_id_token_issued_in_the_future_is_refused() {
     assert!(t.validate_extern(&checks(8 - 31)).is_err());
 }
 
+// Issue 8 item 11.
 #[test]
-#[ignore = "issue 8 item 11: fixed on branch hostile-codec"]
 fn a_single_audience_that_looks_like_an_array_survives_a_form_round_trip() {
     // Not found by the fuzzer in 90 s: the input that shows the jwt_claims target's
     // property (fuzz/seeds/jwt_claims/audience-looks-like-array).
