@@ -161,13 +161,14 @@ fn debug_hides_an_unknown_id_token() {
     assert!(!shown.contains("\u{fffd}\u{fffd}\u{fffd}"), "{shown}");
 }
 
-/// `from_json` borrows an unknown member as raw JSON without checking its escapes, so
-/// a lone surrogate (not a Unicode scalar value: no Rust string can hold it) is kept
-/// and written back by `to_json`, while serde's `Deserialize` (and every declared
-/// string field) refuses the same document. Found by the `json` target; the fix
-/// belongs in `oidc-core/src/__private/json.rs` (`json_extra`).
+/// `from_json` borrows an unknown member as raw JSON and keeps it verbatim, while
+/// serde's `Deserialize` reads it as a `serde_json::Value`: the two disagree on what
+/// a `Value` cannot hold. A lone surrogate escape is not Unicode (no Rust string can
+/// hold it), yet `from_json` keeps it and `to_json` writes it back; every declared
+/// string field refuses it. Found by the `json` target; the fix belongs in
+/// `oidc-core/src/__private/json.rs` (`json_extra`).
 #[test]
-#[ignore = "open fuzz finding: from_json keeps a lone surrogate in an unknown member; the fix belongs in oidc-core/src/__private/json.rs (json_extra)"]
+#[ignore = "open fuzz finding raw-member: from_json keeps a lone surrogate in an unknown member; the fix belongs in oidc-core/src/__private/json.rs (json_extra)"]
 fn from_json_and_serde_agree_on_a_lone_surrogate() {
     const INPUT: &[u8] = br#"i{"error":"e","":"\ud800"}"#; // i: UserinfoErrorResponse
     let json = text(&INPUT[1..]);
@@ -176,6 +177,22 @@ fn from_json_and_serde_agree_on_a_lone_surrogate() {
         UserinfoErrorResponse::from_json(&json).is_err(),
         "{:?}",
         UserinfoErrorResponse::from_json(&json)
+    );
+}
+
+/// The same divergence for a number beyond `f64` (valid JSON, RFC 8259 §6 leaves the
+/// range to implementations): `from_json` keeps `5e1111` verbatim, `Deserialize`
+/// refuses the document, and `ExtraValue::to_json_value` later reads it as `null`.
+/// Either side could give way (refuse it in `from_json`, or document the serde path's
+/// limit); the two must agree.
+#[test]
+#[ignore = "open fuzz finding raw-member: from_json keeps a number beyond f64 in an unknown member that Deserialize refuses; decide in oidc-core/src/__private/json.rs (json_extra)"]
+fn from_json_and_serde_agree_on_a_number_beyond_f64() {
+    const INPUT: &[u8] = br#" {"":5e1111}"#; // ' ': RpInitiatedLogoutRequest ((0x20 - b'a') mod 20 = 11)
+    let json = text(&INPUT[1..]);
+    assert_eq!(
+        RpInitiatedLogoutRequest::from_json(&json).is_ok(),
+        serde_json::from_str::<RpInitiatedLogoutRequest>(&json).is_ok()
     );
 }
 
