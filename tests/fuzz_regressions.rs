@@ -196,6 +196,21 @@ fn from_json_and_serde_agree_on_a_number_beyond_f64() {
     );
 }
 
+/// The same divergence in a nested object: the serde path reads `address` through a
+/// `serde_json::Value`, whose map keeps the last of two members with one name (and
+/// sorts the members), so it decodes an `Address` where `from_json`, which sees the
+/// repeated member, drops the malformed optional claim.
+#[test]
+#[ignore = "open fuzz finding raw-member: a nested object's repeated members collapse on the serde path only; the fix belongs in oidc-core/src/__private (the serde path's nested values)"]
+fn from_json_and_serde_agree_on_a_nested_object_with_a_repeated_member() {
+    const INPUT: &[u8] = br#"s{"address":{"":"","":""}}"#; // s: StandardClaims
+    let json = text(&INPUT[1..]);
+    assert_eq!(
+        serde_json::from_str::<oidc_core::messages::StandardClaims>(&json).ok(),
+        oidc_core::messages::StandardClaims::from_json(&json).ok()
+    );
+}
+
 // ---- target `responses` -----------------------------------------------------------
 
 // Issue 8 item 6.

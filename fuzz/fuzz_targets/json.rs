@@ -33,10 +33,20 @@ impl Visit for Json<'_> {
                     name::<M>()
                 );
                 match serde_json::from_str::<M>(serde_input) {
-                    Ok(via_serde) => assert_eq!(
-                        &via_serde,
-                        m,
-                        "{}: Deserialize with serde_json differs from from_json",
+                    Ok(via_serde) if &via_serde == m => {}
+                    // A nested object goes through a serde_json::Value on the serde path
+                    // (repeated members collapse, members sort): the raw-member finding.
+                    Ok(via_serde) if serde_input.trim_start().get(1..).is_some_and(|rest| rest.contains('{')) => {
+                        check::fail_unless_tolerated(
+                            check::RAW_MEMBER,
+                            format_args!(
+                                "{}: Deserialize with serde_json differs from from_json on {json:?}: {via_serde:?} / {m:?}",
+                                name::<M>()
+                            ),
+                        )
+                    }
+                    Ok(via_serde) => panic!(
+                        "{}: Deserialize with serde_json differs from from_json on {json:?}: {via_serde:?} / {m:?}",
                         name::<M>()
                     ),
                     Err(e)

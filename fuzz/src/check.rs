@@ -12,10 +12,12 @@ use std::sync::OnceLock;
 /// The longest error text accepted: an error is one line a log can hold.
 pub const MAX_ERROR_TEXT: usize = 1024;
 
-/// The fuzzers' finding outside issue 8's list: `from_json` keeps an unknown member
-/// verbatim (borrowed as raw JSON) that serde's `Deserialize`, which reads it as a
-/// `serde_json::Value`, refuses: a lone surrogate escape (`{"x":"\ud800"}`, not
-/// Unicode) or a number beyond `f64` (`{"x":5e1111}`).
+/// The fuzzers' finding outside issue 8's list: serde's `Deserialize` reads unknown
+/// members and nested objects as a `serde_json::Value`, `from_json` reads the raw
+/// text, and they disagree: `from_json` keeps a lone surrogate escape
+/// (`{"x":"\ud800"}`, not Unicode) or a number beyond `f64` (`{"x":5e1111}`) that
+/// `Deserialize` refuses, and a nested object's repeated members collapse (last wins)
+/// and its members sort on the serde path only (`{"address":{"":"","":""}}`).
 pub const RAW_MEMBER: &str = "raw-member";
 
 /// Whether the defect `name` is tolerated in this run (`OIDC_FUZZ_TOLERATE`).
