@@ -20,15 +20,35 @@ fn constructors_build_valid_requests_for_each_grant() {
     let mut client = TokenRequest::for_client_credentials();
     client.client_secret = Some("x".into());
     client.resource = vec!["https://api".into(), "https://other.example/".into()];
-    client
-        .extra
-        .insert("audience", "urn:example:cooperation-context");
+    client.audience = vec!["urn:example:cooperation-context".into()];
     assert_eq!(
         client.to_form(),
         "grant_type=client_credentials&client_secret=x&resource=https%3A%2F%2Fapi\
          &resource=https%3A%2F%2Fother.example%2F&audience=urn%3Aexample%3Acooperation-context"
     );
-    for request in [code, refresh, password, client] {
+    let device = TokenRequest::for_device_code("GmRhmhcx");
+    assert_eq!(
+        device.to_form(),
+        "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code&device_code=GmRhmhcx"
+    );
+    let mut exchange = TokenRequest::for_token_exchange("subj", TokenType::AccessToken);
+    exchange.actor_token = Some("act".into());
+    exchange.actor_token_type = Some(TokenType::Jwt);
+    exchange.requested_token_type = Some(TokenType::Other("urn:example:custom".into()));
+    exchange.audience = vec!["urn:a".into(), "urn:b".into()];
+    assert_eq!(
+        exchange.to_form(),
+        "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange\
+         &subject_token=subj&subject_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Aaccess_token\
+         &actor_token=act&actor_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Ajwt\
+         &requested_token_type=urn%3Aexample%3Acustom&audience=urn%3Aa&audience=urn%3Ab"
+    );
+    let ciba = TokenRequest::for_ciba("1c266114");
+    assert_eq!(
+        ciba.to_form(),
+        "grant_type=urn%3Aopenid%3Aparams%3Agrant-type%3Aciba&auth_req_id=1c266114"
+    );
+    for request in [code, refresh, password, client, device, exchange, ciba] {
         assert_eq!(
             TokenRequest::from_form(&request.to_form()).unwrap(),
             request
@@ -50,6 +70,22 @@ fn each_grant_requires_its_parameters_on_decode() {
         ("grant_type=password&username=u&scope=openid", "password"),
         ("grant_type=password&username=u&password=p", "scope"),
         ("grant_type=password&username=u&password=p&scope=+", "scope"),
+        ("grant_type=urn:ietf:params:oauth:grant-type:device_code", "device_code"),
+        (
+            "grant_type=urn:ietf:params:oauth:grant-type:token-exchange\
+             &subject_token_type=urn:ietf:params:oauth:token-type:jwt",
+            "subject_token",
+        ),
+        (
+            "grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=t",
+            "subject_token_type",
+        ),
+        (
+            "grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=t\
+             &subject_token_type=urn:ietf:params:oauth:token-type:jwt&actor_token=a",
+            "actor_token_type",
+        ),
+        ("grant_type=urn:openid:params:grant-type:ciba", "auth_req_id"),
         ("code=x", "grant_type"),
     ] {
         let err = TokenRequest::from_form(body).unwrap_err();
@@ -60,18 +96,61 @@ fn each_grant_requires_its_parameters_on_decode() {
         );
     }
     assert!(TokenRequest::from_form("grant_type=client_credentials").is_ok());
+    // Each grant's parameters are enough: the boundary of each rule above.
+    for body in [
+        "grant_type=urn:ietf:params:oauth:grant-type:device_code&device_code=d",
+        "grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=t\
+         &subject_token_type=urn:ietf:params:oauth:token-type:jwt",
+        "grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=t\
+         &subject_token_type=urn:ietf:params:oauth:token-type:jwt&actor_token=a\
+         &actor_token_type=urn:ietf:params:oauth:token-type:jwt",
+        "grant_type=urn:openid:params:grant-type:ciba&auth_req_id=r",
+    ] {
+        assert!(TokenRequest::from_form(body).is_ok(), "{body}");
+    }
+}
+
+#[test]
+fn actor_token_type_without_actor_token_is_refused() {
+    // RFC 8693 §2.1: actor_token_type "MUST NOT be included otherwise".
+    let err = TokenRequest::from_form(
+        "grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=t\
+         &subject_token_type=urn:ietf:params:oauth:token-type:jwt\
+         &actor_token_type=urn:ietf:params:oauth:token-type:jwt",
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "TokenRequest: actor_token_type without actor_token (RFC 8693 §2.1)"
+    );
+}
+
+#[test]
+fn extension_grant_secrets_never_show_in_debug() {
+    let mut r = TokenRequest::for_token_exchange("subj-secret", TokenType::AccessToken);
+    r.actor_token = Some("actor-secret".into());
+    r.actor_token_type = Some(TokenType::Jwt);
+    r.device_code = Some("device-secret".into());
+    r.auth_req_id = Some("auth-req-secret".into());
+    let debug = format!("{r:?}");
+    for secret in ["subj-secret", "actor-secret", "device-secret", "auth-req-secret"] {
+        assert!(!debug.contains(secret), "{debug}");
+    }
+    let err = TokenRequest::from_form("grant_type=x&device_code=dc-1&device_code=dc-2%ZZ")
+        .unwrap_err();
+    assert!(!err.to_string().contains("dc-"), "{err}");
 }
 
 #[test]
 fn extension_grants_carry_their_parameters_in_extra() {
     let mut params = ExtraParams::new();
-    params.insert("device_code", "GmRhmhcxhwAzkoEqiMEg_DnyEysNkuNhszIySk9eS");
+    params.insert("assertion", "eyJhbGciOiJFUzI1NiJ9.eyJpc3Mi.sig");
     params.insert("client_id", "1406020730");
-    let r = TokenRequest::for_extension("urn:ietf:params:oauth:grant-type:device_code", params)
+    let r = TokenRequest::for_extension("urn:ietf:params:oauth:grant-type:jwt-bearer", params)
         .unwrap();
     assert_eq!(
         r.grant_type,
-        GrantType::Other("urn:ietf:params:oauth:grant-type:device_code".into())
+        GrantType::Other("urn:ietf:params:oauth:grant-type:jwt-bearer".into())
     );
     assert_eq!(
         r.client_id.as_deref(),
@@ -79,11 +158,23 @@ fn extension_grants_carry_their_parameters_in_extra() {
         "declared parameters land in their fields"
     );
     assert_eq!(
-        r.extra.get_str("device_code").as_deref(),
-        Some("GmRhmhcxhwAzkoEqiMEg_DnyEysNkuNhszIySk9eS")
+        r.extra.get_str("assertion").as_deref(),
+        Some("eyJhbGciOiJFUzI1NiJ9.eyJpc3Mi.sig")
     );
-    // A registered grant through `for_extension` still gets its checks.
+    // A registered grant through `for_extension` still gets its checks...
     assert!(TokenRequest::for_extension("refresh_token", ExtraParams::new()).is_err());
+    assert!(TokenRequest::for_extension(
+        "urn:ietf:params:oauth:grant-type:device_code",
+        ExtraParams::new()
+    )
+    .is_err());
+    // ...and its parameters land in their fields.
+    let mut params = ExtraParams::new();
+    params.insert("device_code", "GmRhmhcx");
+    let r = TokenRequest::for_extension("urn:ietf:params:oauth:grant-type:device_code", params)
+        .unwrap();
+    assert_eq!(r.grant_type, GrantType::DeviceCode);
+    assert_eq!(r.device_code.as_deref(), Some("GmRhmhcx"));
 }
 
 #[test]

@@ -8,12 +8,17 @@
 
 mod access_token;
 mod authentication;
+mod ciba;
 mod claims;
+mod device;
 mod discovery;
 mod id_token;
 mod introspection;
 mod logout;
+mod registration;
+mod revocation;
 mod token;
+mod token_exchange;
 mod userinfo;
 
 pub use access_token::JwtAccessToken;
@@ -21,7 +26,17 @@ pub use authentication::{
     AuthenticationErrorCode, AuthenticationErrorResponse, AuthenticationRequest,
     AuthenticationResponse, AuthenticationSuccessResponse,
 };
+pub use ciba::{
+    BackchannelAuthenticationErrorCode, BackchannelAuthenticationErrorResponse,
+    BackchannelAuthenticationRequest, BackchannelAuthenticationResponse,
+    BackchannelAuthenticationSuccessResponse, CibaPingNotification, CibaPushError,
+    CibaPushNotification, CibaPushSuccess,
+};
 pub use claims::{Address, StandardClaims};
+pub use device::{
+    DeviceAuthorizationErrorResponse, DeviceAuthorizationRequest, DeviceAuthorizationResponse,
+    DeviceAuthorizationSuccessResponse, DevicePolling, DEFAULT_POLLING_INTERVAL,
+};
 pub use discovery::ProviderMetadata;
 pub use id_token::IdToken;
 pub use introspection::{
@@ -32,10 +47,18 @@ pub use logout::{
     BackChannelLogoutNotification, BackChannelLogoutToken, FrontChannelLogoutNotification,
     RpInitiatedLogoutRequest, BACKCHANNEL_LOGOUT_EVENT,
 };
+pub use registration::{
+    ApplicationType, ClientConfigurationRequest, ClientInformationResponse, ClientMetadata,
+    ClientRegistrationErrorCode, ClientRegistrationErrorResponse, ClientRegistrationRequest,
+    ClientRegistrationResponse, ClientUpdateRequest, ConfigurationMethod, SubjectType,
+    TokenEndpointAuthMethod,
+};
+pub use revocation::{TokenRevocationErrorResponse, TokenRevocationRequest, TokenTypeHint};
 pub use token::{
     GrantType, TokenErrorCode, TokenErrorResponse, TokenRequest, TokenResponse,
     TokenSuccessResponse,
 };
+pub use token_exchange::{TokenExchangeResponse, TokenExchangeSuccessResponse, TokenType};
 pub use userinfo::{
     UserinfoErrorResponse, UserinfoRequest, UserinfoResponse, UserinfoSuccessResponse,
 };
@@ -66,6 +89,9 @@ macro_rules! error_response {
 
 error_response!(
     AuthenticationErrorResponse,
+    BackchannelAuthenticationErrorResponse,
+    CibaPushError,
+    ClientRegistrationErrorResponse,
     TokenErrorResponse,
     UserinfoErrorResponse
 );

@@ -1,13 +1,17 @@
 //! The token endpoint (RFC 6749 §3.2, §4.1.3-§4.1.4, §4.3.2, §4.4.2, §5.1-§5.2, §6;
-//! OpenID Connect Core 1.0 §3.1.3; PKCE RFC 7636 §4.5).
+//! OpenID Connect Core 1.0 §3.1.3; PKCE RFC 7636 §4.5), with the extension grants
+//! whose parameters this crate declares: the device code (RFC 8628 §3.4), token
+//! exchange (RFC 8693 §2.1) and CIBA (OpenID CIBA Core 1.0 §10.1).
 
 use crate::error::ErrorKind;
 use crate::{ExtraParams, OidcMessage};
 
+use super::token_exchange::TokenType;
+
 crate::string_enum! {
-    /// The `grant_type` of a token request (RFC 6749). Extension grants are URNs
-    /// (`urn:ietf:params:oauth:grant-type:device_code`, `...:token-exchange`,
-    /// `...:jwt-bearer`) and arrive as `Other`.
+    /// The `grant_type` of a token request (RFC 6749). Extension grants are URNs; the
+    /// ones whose parameters [`TokenRequest`] declares are variants, any other
+    /// (`urn:ietf:params:oauth:grant-type:jwt-bearer`, ...) arrives as `Other`.
     pub enum GrantType {
         /// RFC 6749 §4.1.3.
         AuthorizationCode = "authorization_code",
@@ -17,6 +21,12 @@ crate::string_enum! {
         Password = "password",
         /// RFC 6749 §4.4.2.
         ClientCredentials = "client_credentials",
+        /// RFC 8628 §3.4: the device authorization grant.
+        DeviceCode = "urn:ietf:params:oauth:grant-type:device_code",
+        /// RFC 8693 §2.1: token exchange.
+        TokenExchange = "urn:ietf:params:oauth:grant-type:token-exchange",
+        /// OpenID CIBA Core 1.0 §10.1: client-initiated backchannel authentication.
+        Ciba = "urn:openid:params:grant-type:ciba",
     }
 }
 
@@ -26,9 +36,10 @@ crate::string_enum! {
 /// Which parameters are required depends on `grant_type`, so there is one constructor
 /// per grant, taking that grant's required parameters (authorization_code: `code` and
 /// `redirect_uri`; refresh_token: `refresh_token`; password: `username`, `password` and
-/// `scope`); set the optional ones on the public fields. Decoding checks the same
-/// per-grant rules, so a request that misses one is refused on the way in. Extension
-/// grants (device code, token exchange) put their parameters in `extra`.
+/// `scope`; device code: `device_code`; token exchange: `subject_token` and
+/// `subject_token_type`; CIBA: `auth_req_id`); set the optional ones on the public
+/// fields. Decoding checks the same per-grant rules, so a request that misses one is
+/// refused on the way in. Other extension grants put their parameters in `extra`.
 ///
 /// ```
 /// use oidc_core::messages::TokenRequest;
@@ -83,7 +94,33 @@ pub struct TokenRequest {
     /// parameter is repeated once per resource.
     #[oidc(repeated)]
     pub resource: Vec<String>,
-    /// Any other parameter (`device_code`, `subject_token`, `audience`, ...).
+    /// `device_code` — REQUIRED for the device code grant (RFC 8628 §3.4): the code
+    /// of the device authorization response.
+    #[oidc(secret)]
+    pub device_code: Option<String>,
+    /// `subject_token` — REQUIRED for token exchange (RFC 8693 §2.1): the token that
+    /// represents the party on whose behalf the request is made.
+    #[oidc(secret)]
+    pub subject_token: Option<String>,
+    /// `subject_token_type` — REQUIRED for token exchange (RFC 8693 §2.1, §3).
+    pub subject_token_type: Option<TokenType>,
+    /// `actor_token` — OPTIONAL for token exchange (RFC 8693 §2.1): the acting party.
+    #[oidc(secret)]
+    pub actor_token: Option<String>,
+    /// `actor_token_type` — REQUIRED for token exchange when `actor_token` is present,
+    /// and MUST NOT be sent otherwise (RFC 8693 §2.1).
+    pub actor_token_type: Option<TokenType>,
+    /// `requested_token_type` — OPTIONAL for token exchange (RFC 8693 §2.1, §3).
+    pub requested_token_type: Option<TokenType>,
+    /// `audience` — OPTIONAL for token exchange (RFC 8693 §2.1): the logical names of
+    /// the target services; the parameter is repeated once per audience.
+    #[oidc(repeated)]
+    pub audience: Vec<String>,
+    /// `auth_req_id` — REQUIRED for the CIBA grant (OpenID CIBA Core 1.0 §10.1): the
+    /// identifier of the backchannel authentication response.
+    #[oidc(secret)]
+    pub auth_req_id: Option<String>,
+    /// Any other parameter (`assertion`, `client_assertion`, ...).
     #[oidc(extra)]
     pub extra: ExtraParams,
 }
@@ -104,6 +141,14 @@ impl TokenRequest {
             scope: None,
             code_verifier: None,
             resource: Vec::new(),
+            device_code: None,
+            subject_token: None,
+            subject_token_type: None,
+            actor_token: None,
+            actor_token_type: None,
+            requested_token_type: None,
+            audience: Vec::new(),
+            auth_req_id: None,
             extra: ExtraParams::new(),
         }
     }
@@ -144,6 +189,35 @@ impl TokenRequest {
         Self::with_grant(GrantType::ClientCredentials)
     }
 
+    /// Polls for the tokens of a device authorization (RFC 8628 §3.4); see
+    /// [`DevicePolling`](super::DevicePolling) for how long to wait between polls.
+    pub fn for_device_code(device_code: impl Into<String>) -> Self {
+        let mut request = Self::with_grant(GrantType::DeviceCode);
+        request.device_code = Some(device_code.into());
+        request
+    }
+
+    /// Exchanges `subject_token`, of type `subject_token_type`, for another token
+    /// (RFC 8693 §2.1). An actor token is set with both `actor_token` and
+    /// `actor_token_type`.
+    pub fn for_token_exchange(
+        subject_token: impl Into<String>,
+        subject_token_type: impl Into<TokenType>,
+    ) -> Self {
+        let mut request = Self::with_grant(GrantType::TokenExchange);
+        request.subject_token = Some(subject_token.into());
+        request.subject_token_type = Some(subject_token_type.into());
+        request
+    }
+
+    /// Fetches the tokens of a backchannel authentication (OpenID CIBA Core 1.0
+    /// §10.1), in poll or ping mode.
+    pub fn for_ciba(auth_req_id: impl Into<String>) -> Self {
+        let mut request = Self::with_grant(GrantType::Ciba);
+        request.auth_req_id = Some(auth_req_id.into());
+        request
+    }
+
     /// An extension grant (RFC 6749 §4.5), e.g.
     /// `urn:ietf:params:oauth:grant-type:device_code`; its parameters go in `extra`.
     /// A registered grant type given here gets that grant's required parameters from
@@ -164,8 +238,19 @@ impl TokenRequest {
         Self::from_form(&body)
     }
 
-    /// The parameters each registered grant requires (RFC 6749 §4.1.3, §4.3.2, §6).
+    /// The parameters each registered grant requires (RFC 6749 §4.1.3, §4.3.2, §6;
+    /// RFC 8628 §3.4; RFC 8693 §2.1; CIBA Core §10.1), and RFC 8693's rule that
+    /// `actor_token_type` comes with `actor_token` and only with it.
     fn check_grant_parameters(&self) -> Result<(), ErrorKind> {
+        match (&self.actor_token, &self.actor_token_type) {
+            (Some(_), None) => return Err(ErrorKind::Missing("actor_token_type".to_owned())),
+            (None, Some(_)) => {
+                return Err(ErrorKind::Invalid(
+                    "actor_token_type without actor_token (RFC 8693 §2.1)".to_owned(),
+                ))
+            }
+            _ => {}
+        }
         let required: &[(&str, bool)] = match self.grant_type {
             GrantType::AuthorizationCode => &[
                 ("code", self.code.is_some()),
@@ -177,6 +262,12 @@ impl TokenRequest {
                 ("password", self.password.is_some()),
                 ("scope", self.scope.as_ref().is_some_and(|s| !s.is_empty())),
             ],
+            GrantType::DeviceCode => &[("device_code", self.device_code.is_some())],
+            GrantType::TokenExchange => &[
+                ("subject_token", self.subject_token.is_some()),
+                ("subject_token_type", self.subject_token_type.is_some()),
+            ],
+            GrantType::Ciba => &[("auth_req_id", self.auth_req_id.is_some())],
             _ => &[],
         };
         match required.iter().find(|(_, present)| !present) {
@@ -248,7 +339,9 @@ impl TokenSuccessResponse {
 }
 
 crate::string_enum! {
-    /// The `error` codes of a Token Error Response (RFC 6749 §5.2).
+    /// The `error` codes of a Token Error Response (RFC 6749 §5.2), with those the
+    /// extension grants and the endpoints that answer like the token endpoint add
+    /// (revocation, RFC 7009 §2.2.1; device authorization, RFC 8628 §3.2).
     pub enum TokenErrorCode {
         /// Missing, repeated or unsupported parameter, several credentials, malformed.
         InvalidRequest = "invalid_request",
@@ -262,6 +355,25 @@ crate::string_enum! {
         UnsupportedGrantType = "unsupported_grant_type",
         /// The scope is invalid, unknown, malformed or too broad.
         InvalidScope = "invalid_scope",
+        /// RFC 8628 §3.5, CIBA Core §11: the user has not completed the authorization
+        /// yet; poll again after the interval.
+        AuthorizationPending = "authorization_pending",
+        /// RFC 8628 §3.5, CIBA Core §11: still pending, and the interval MUST grow by
+        /// 5 seconds for this and every later poll.
+        SlowDown = "slow_down",
+        /// RFC 8628 §3.5, CIBA Core §11: the authorization was denied.
+        AccessDenied = "access_denied",
+        /// RFC 8628 §3.5 (the `device_code`), CIBA Core §11 (the `auth_req_id`): it
+        /// has expired; stop polling.
+        ExpiredToken = "expired_token",
+        /// CIBA Core §12: the provider could not complete the authentication
+        /// (a push-mode error).
+        TransactionFailed = "transaction_failed",
+        /// RFC 8693 §2.2.2, RFC 8707 §2: the requested `resource` or `audience` is
+        /// unknown or not acceptable.
+        InvalidTarget = "invalid_target",
+        /// RFC 7009 §2.2.1: the revocation endpoint does not revoke this type of token.
+        UnsupportedTokenType = "unsupported_token_type",
     }
 }
 
