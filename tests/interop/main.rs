@@ -14,8 +14,12 @@
 
 mod harness;
 
+mod ciba;
 mod code_flow;
+mod device;
 mod errors;
+mod exchange_and_revocation;
 mod implicit_hybrid;
 mod key_rotation;
 mod logout;
+mod registration;

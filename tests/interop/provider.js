@@ -7,7 +7,7 @@
 // Prints "READY <issuer>" once listening. Talks to 127.0.0.1 only.
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import Provider from 'oidc-provider';
+import Provider, { errors } from 'oidc-provider';
 
 const port = Number(process.argv[2] ?? 3000);
 const backchannelPort = Number(process.argv[3] ?? 3001);
@@ -18,6 +18,10 @@ if (!port || !backchannelPort) {
 const issuer = `http://127.0.0.1:${port}`;
 const rp = 'http://127.0.0.1:9/cb'; // never contacted: the test reads the Location header
 const backchannel = `http://127.0.0.1:${backchannelPort}/backchannel`;
+const DEVICE_CODE = 'urn:ietf:params:oauth:grant-type:device_code';
+const CIBA = 'urn:openid:params:grant-type:ciba';
+const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
 
 const accounts = {
   async findAccount(ctx, sub) {
@@ -39,7 +43,7 @@ const configuration = {
       // The second one is examples/axum_relying_party.rs's callback.
       redirect_uris: [rp, 'http://127.0.0.1:8080/callback'],
       post_logout_redirect_uris: ['http://127.0.0.1:9/bye'],
-      grant_types: ['authorization_code', 'refresh_token'],
+      grant_types: ['authorization_code', 'refresh_token', TOKEN_EXCHANGE],
       response_types: ['code'],
       token_endpoint_auth_method: 'client_secret_basic',
       backchannel_logout_uri: backchannel,
@@ -64,6 +68,26 @@ const configuration = {
       response_types: ['id_token', 'code id_token'],
       token_endpoint_auth_method: 'client_secret_basic',
     },
+    {
+      // Device authorization grant (RFC 8628): a public client.
+      client_id: 'rp-device',
+      application_type: 'native',
+      redirect_uris: [],
+      grant_types: [DEVICE_CODE, 'refresh_token'],
+      response_types: [],
+      token_endpoint_auth_method: 'none',
+    },
+    {
+      // CIBA in poll mode (ping and push need an https notification endpoint, which
+      // the provider enforces; this test talks plain http to 127.0.0.1 only).
+      client_id: 'rp-ciba',
+      client_secret: 'rp-ciba-secret',
+      redirect_uris: [],
+      grant_types: [CIBA],
+      response_types: [],
+      token_endpoint_auth_method: 'client_secret_basic',
+      backchannel_token_delivery_mode: 'poll',
+    },
   ],
   findAccount: accounts.findAccount,
   claims: {
@@ -79,7 +103,35 @@ const configuration = {
     claimsParameter: { enabled: true },
     backchannelLogout: { enabled: true },
     rpInitiatedLogout: { enabled: true },
+    // RFC 7591 / 7592: open registration (no initial access token), then read,
+    // update (the registration access token rotates) and delete.
+    registration: { enabled: true },
+    registrationManagement: { enabled: true },
+    deviceFlow: { enabled: true },
+    ciba: {
+      enabled: true,
+      deliveryModes: ['poll'],
+      // login_hint is the account id; no user codes, no request context.
+      processLoginHint: async (ctx, loginHint) => loginHint,
+      processLoginHintToken: async () => {
+        throw new errors.InvalidRequest('login_hint_token is not supported here');
+      },
+      verifyUserCode: async () => {},
+      validateRequestContext: async () => {},
+      // The "authentication device": the user approves 1.5 s later, so the first
+      // poll sees authorization_pending.
+      triggerAuthenticationDevice: async (ctx, request, account, client) => {
+        setTimeout(async () => {
+          const grant = new provider.Grant({ clientId: client.clientId, accountId: account.accountId });
+          grant.addOIDCScope(request.scope);
+          await grant.save();
+          await provider.backchannelResult(request, grant);
+        }, 1500);
+      },
+    },
   },
+  // Registration keeps only the members it knows: a localized client_name too.
+  extraClientMetadata: { properties: ['client_name#ja-Jpan-JP'] },
   issueRefreshToken: async () => true,
   // The default fetch refuses special-use addresses (an SSRF guard); the back-channel
   // logout goes to the test's loopback listener, and nowhere else.
@@ -107,6 +159,38 @@ if (signingKeys) {
 }
 
 const provider = new Provider(issuer, configuration);
+
+// RFC 8693 token exchange (oidc-provider has none built in): an access token of this
+// provider is exchanged for a new one with the same grant, for one audience; an
+// unknown audience is invalid_target.
+provider.registerGrantType(TOKEN_EXCHANGE, async (ctx) => {
+  const { params, client } = ctx.oidc;
+  if (params.subject_token_type !== ACCESS_TOKEN_TYPE) {
+    throw new errors.InvalidRequest('unsupported subject_token_type');
+  }
+  const subject = await provider.AccessToken.find(params.subject_token);
+  if (!subject || subject.clientId !== client.clientId) {
+    throw new errors.InvalidGrant('subject_token is invalid');
+  }
+  const audience = params.audience;
+  if (audience && audience !== 'urn:example:cooperation-context') {
+    throw new errors.InvalidTarget('unknown audience');
+  }
+  const token = new provider.AccessToken({
+    accountId: subject.accountId,
+    client,
+    grantId: subject.grantId,
+    scope: subject.scope,
+    gty: 'token_exchange',
+  });
+  const value = await token.save();
+  ctx.body = {
+    access_token: value,
+    issued_token_type: ACCESS_TOKEN_TYPE,
+    token_type: 'Bearer',
+    expires_in: token.expiration,
+  };
+}, ['subject_token', 'subject_token_type', 'audience', 'requested_token_type']);
 // The JWK Set says how long it may be cached (the RP's key cache honours it).
 provider.use(async (ctx, next) => {
   await next();

@@ -68,6 +68,68 @@ impl Browser {
         Self::reply(request.send_string(body))
     }
 
+    /// A request with a JSON body (or none) and an optional `Authorization` header
+    /// value: the client configuration endpoint's GET / PUT / DELETE (RFC 7592 §2),
+    /// registration's POST (RFC 7591 §3.1).
+    pub fn send(
+        &self,
+        method: &str,
+        url: &str,
+        json: Option<&str>,
+        authorization: Option<&str>,
+    ) -> Reply {
+        let mut request = self
+            .agent
+            .request(method, &self.absolute(url))
+            .set("Accept", "application/json");
+        if let Some(value) = authorization {
+            request = request.set("Authorization", value);
+        }
+        Self::reply(match json {
+            Some(body) => request
+                .set("Content-Type", "application/json")
+                .send_string(body),
+            None => request.call(),
+        })
+    }
+
+    /// Answers the provider's pages from `url` on (a form of its own, login and
+    /// consent) until one is neither a redirect nor a form; returns that page. The
+    /// device flow's user side: the verification page, then the authorization.
+    pub fn complete_interaction(&self, url: &str, user: &str, first_form: &str) -> Reply {
+        let mut reply = self.get(url, None);
+        let mut form = Some(first_form.to_owned());
+        for _ in 0..16 {
+            if let Some(location) = reply.location.clone() {
+                reply = self.get(&location, None);
+                continue;
+            }
+            if !reply.body.contains("<form") {
+                return reply;
+            }
+            let action = form_action(&reply.body);
+            let body = if reply.body.contains(r#"name="login""#) {
+                format!("prompt=login&login={user}&password=anything")
+            } else if reply.body.contains(r#"name="prompt" value="consent""#)
+                || action.contains("/interaction/")
+            {
+                "prompt=consent".to_owned()
+            } else {
+                let xsrf = hidden_input(&reply.body, "xsrf");
+                let filled = form.take().unwrap_or_else(|| {
+                    // The confirmation page repeats the code it shows.
+                    format!(
+                        "user_code={}&confirm=yes",
+                        hidden_input(&reply.body, "user_code")
+                    )
+                });
+                format!("xsrf={xsrf}&{filled}")
+            };
+            reply = self.post_form(&action, &body, None);
+        }
+        panic!("too many pages starting at {url}");
+    }
+
     /// Follows the provider's redirects and answers its login and consent pages until it
     /// redirects to the RP; returns that Location.
     pub fn authorize(&self, url: &str, user: &str) -> String {
