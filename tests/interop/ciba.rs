@@ -78,6 +78,9 @@ fn ciba_poll_mode() {
         .unwrap()
         .into_result()
         .unwrap_err();
-    assert_eq!(error.error, BackchannelAuthenticationErrorCode::InvalidRequest);
+    assert_eq!(
+        error.error,
+        BackchannelAuthenticationErrorCode::InvalidRequest
+    );
     eprintln!("CIBA error: ok ({error})");
 }

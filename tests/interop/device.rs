@@ -14,7 +14,11 @@ use crate::harness::{setup, verify_id_token, Browser, TIMEOUT};
 fn device_flow_with_polling() {
     let ctx = setup();
     let browser = Browser::new(&ctx.provider.issuer);
-    let endpoint = ctx.metadata.device_authorization_endpoint.clone().expect("RFC 8628");
+    let endpoint = ctx
+        .metadata
+        .device_authorization_endpoint
+        .clone()
+        .expect("RFC 8628");
     let token_endpoint = ctx.metadata.token_endpoint.clone().unwrap();
 
     let mut request = DeviceAuthorizationRequest::default();

@@ -14,10 +14,16 @@ fn token_exchange_then_refresh_token_revocation() {
     let ctx = setup();
     let browser = Browser::new(&ctx.provider.issuer);
     let token_endpoint = ctx.metadata.token_endpoint.clone().unwrap();
-    let (tokens, _) = code_flow(&ctx, &browser, "rp-basic", ClientAuth::Basic("rp-basic-secret"));
+    let (tokens, _) = code_flow(
+        &ctx,
+        &browser,
+        "rp-basic",
+        ClientAuth::Basic("rp-basic-secret"),
+    );
 
     // Token exchange: the access token for one for the cooperation context.
-    let mut exchange = TokenRequest::for_token_exchange(&tokens.access_token, TokenType::AccessToken);
+    let mut exchange =
+        TokenRequest::for_token_exchange(&tokens.access_token, TokenType::AccessToken);
     exchange.audience = vec!["urn:example:cooperation-context".into()];
     let reply = browser.post_form(&token_endpoint, &exchange.to_form(), BASIC);
     let issued = TokenExchangeResponse::from_json(&reply.body)

@@ -20,7 +20,11 @@ fn information(reply: &crate::harness::Reply, status: u16) -> ClientInformationR
 fn register_log_in_read_update_delete() {
     let ctx = setup();
     let browser = Browser::new(&ctx.provider.issuer);
-    let endpoint = ctx.metadata.registration_endpoint.clone().expect("registration");
+    let endpoint = ctx
+        .metadata
+        .registration_endpoint
+        .clone()
+        .expect("registration");
 
     let mut metadata = ClientMetadata::default();
     metadata.redirect_uris = vec![REDIRECT_URI.into()];
@@ -42,15 +46,27 @@ fn register_log_in_read_update_delete() {
     let client_id = registered.client_id.clone();
     let secret = registered.client_secret.clone().expect("a client secret");
     assert!(registered.client_secret_expires_at.is_some());
-    assert_eq!(registered.metadata.client_name.as_deref(), Some("Dynamic RP"));
+    assert_eq!(
+        registered.metadata.client_name.as_deref(),
+        Some("Dynamic RP")
+    );
     assert!(registered.metadata.require_auth_time);
     assert_eq!(registered.metadata.default_max_age, Some(3600));
     assert_eq!(
-        registered.metadata.localized("client_name", "ja-Jpan-JP").as_deref(),
+        registered
+            .metadata
+            .localized("client_name", "ja-Jpan-JP")
+            .as_deref(),
         Some("クライアント名")
     );
-    let uri = registered.registration_client_uri.clone().expect("RFC 7592");
-    let token = registered.registration_access_token.clone().expect("RFC 7592");
+    let uri = registered
+        .registration_client_uri
+        .clone()
+        .expect("RFC 7592");
+    let token = registered
+        .registration_access_token
+        .clone()
+        .expect("RFC 7592");
     eprintln!("registration: ok ({client_id})");
 
     // The new client logs in; require_auth_time puts auth_time in its ID Token.
@@ -65,7 +81,12 @@ fn register_log_in_read_update_delete() {
 
     // Read.
     let read = ClientConfigurationRequest::read(&uri, &token);
-    let reply = browser.send(read.method.as_str(), &read.uri, None, Some(&read.authorization));
+    let reply = browser.send(
+        read.method.as_str(),
+        &read.uri,
+        None,
+        Some(&read.authorization),
+    );
     let current = information(&reply, 200);
     assert_eq!(current.client_id, client_id);
     assert_eq!(current.metadata.contacts, ["ops@rp.example"]);
@@ -81,16 +102,29 @@ fn register_log_in_read_update_delete() {
         Some(&put.authorization),
     );
     let updated = information(&reply, 200);
-    assert_eq!(updated.metadata.client_name.as_deref(), Some("Dynamic RP, renamed"));
+    assert_eq!(
+        updated.metadata.client_name.as_deref(),
+        Some("Dynamic RP, renamed")
+    );
     let token = updated.registration_access_token.clone().unwrap_or(token);
     eprintln!("read and update: ok");
 
     // Delete, then the registration access token is no good.
     let delete = ClientConfigurationRequest::delete(&uri, &token);
-    let reply = browser.send(delete.method.as_str(), &delete.uri, None, Some(&delete.authorization));
+    let reply = browser.send(
+        delete.method.as_str(),
+        &delete.uri,
+        None,
+        Some(&delete.authorization),
+    );
     assert_eq!(reply.status, 204, "{}", reply.body);
     let read = ClientConfigurationRequest::read(&uri, &token);
-    let reply = browser.send(read.method.as_str(), &read.uri, None, Some(&read.authorization));
+    let reply = browser.send(
+        read.method.as_str(),
+        &read.uri,
+        None,
+        Some(&read.authorization),
+    );
     assert_eq!(reply.status, 401, "{}", reply.body);
     eprintln!("delete: ok");
 

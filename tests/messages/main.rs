@@ -3,6 +3,9 @@
 
 mod authentication;
 mod construction;
+mod device_and_ciba;
 mod logout_and_introspection;
+mod registration;
+mod revocation_and_exchange;
 mod token;
 mod userinfo;

@@ -70,7 +70,10 @@ fn each_grant_requires_its_parameters_on_decode() {
         ("grant_type=password&username=u&scope=openid", "password"),
         ("grant_type=password&username=u&password=p", "scope"),
         ("grant_type=password&username=u&password=p&scope=+", "scope"),
-        ("grant_type=urn:ietf:params:oauth:grant-type:device_code", "device_code"),
+        (
+            "grant_type=urn:ietf:params:oauth:grant-type:device_code",
+            "device_code",
+        ),
         (
             "grant_type=urn:ietf:params:oauth:grant-type:token-exchange\
              &subject_token_type=urn:ietf:params:oauth:token-type:jwt",
@@ -85,7 +88,10 @@ fn each_grant_requires_its_parameters_on_decode() {
              &subject_token_type=urn:ietf:params:oauth:token-type:jwt&actor_token=a",
             "actor_token_type",
         ),
-        ("grant_type=urn:openid:params:grant-type:ciba", "auth_req_id"),
+        (
+            "grant_type=urn:openid:params:grant-type:ciba",
+            "auth_req_id",
+        ),
         ("code=x", "grant_type"),
     ] {
         let err = TokenRequest::from_form(body).unwrap_err();
@@ -133,11 +139,16 @@ fn extension_grant_secrets_never_show_in_debug() {
     r.device_code = Some("device-secret".into());
     r.auth_req_id = Some("auth-req-secret".into());
     let debug = format!("{r:?}");
-    for secret in ["subj-secret", "actor-secret", "device-secret", "auth-req-secret"] {
+    for secret in [
+        "subj-secret",
+        "actor-secret",
+        "device-secret",
+        "auth-req-secret",
+    ] {
         assert!(!debug.contains(secret), "{debug}");
     }
-    let err = TokenRequest::from_form("grant_type=x&device_code=dc-1&device_code=dc-2%ZZ")
-        .unwrap_err();
+    let err =
+        TokenRequest::from_form("grant_type=x&device_code=dc-1&device_code=dc-2%ZZ").unwrap_err();
     assert!(!err.to_string().contains("dc-"), "{err}");
 }
 
@@ -146,8 +157,8 @@ fn extension_grants_carry_their_parameters_in_extra() {
     let mut params = ExtraParams::new();
     params.insert("assertion", "eyJhbGciOiJFUzI1NiJ9.eyJpc3Mi.sig");
     params.insert("client_id", "1406020730");
-    let r = TokenRequest::for_extension("urn:ietf:params:oauth:grant-type:jwt-bearer", params)
-        .unwrap();
+    let r =
+        TokenRequest::for_extension("urn:ietf:params:oauth:grant-type:jwt-bearer", params).unwrap();
     assert_eq!(
         r.grant_type,
         GrantType::Other("urn:ietf:params:oauth:grant-type:jwt-bearer".into())
