@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 FUZZ = ROOT / "fuzz"
 
-MESSAGE_CHOICES = [chr(ord("a") + i) for i in range(20)]  # fuzz/src/messages.rs MESSAGES
-RESPONSE_CHOICES = list("abcd")  # fuzz_targets/responses.rs
+MESSAGE_CHOICES = [chr(ord("a") + i) for i in range(35)]  # fuzz/src/messages.rs MESSAGES
+RESPONSE_CHOICES = list("abcdefghi")  # fuzz_targets/responses.rs
 HEADER_CHOICES = list("abcdefgh")  # fuzz_targets/jwt_claims.rs HEADERS
 
 JWT = re.compile(r"eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*")

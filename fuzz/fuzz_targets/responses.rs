@@ -1,6 +1,9 @@
 //! The response enums (`AuthenticationResponse`, `TokenResponse`, `UserinfoResponse`,
-//! `TokenIntrospectionResponse`) through `from_json`, `from_form` and `from_url` with
-//! each `Location`. The first byte chooses the enum (`a`..`d`), the rest is the body.
+//! `TokenIntrospectionResponse`, `ClientRegistrationResponse`,
+//! `DeviceAuthorizationResponse`, `TokenExchangeResponse`,
+//! `BackchannelAuthenticationResponse`, `CibaPushNotification`) through `from_json`,
+//! `from_form` and `from_url` with each `Location`. The first byte chooses the enum
+//! (`a`..`i`), the rest is the body.
 //!
 //! Asserts: no panic; the enum's answer is what its success or error message decodes
 //! from the same input; `decode(encode(r)) == r` for JSON, form, query and fragment;
@@ -12,7 +15,12 @@
 use libfuzzer_sys::fuzz_target;
 use oidc_core::messages::{
     AuthenticationErrorResponse, AuthenticationResponse, AuthenticationSuccessResponse,
-    TokenErrorResponse, TokenIntrospectionErrorResponse, TokenIntrospectionResponse,
+    BackchannelAuthenticationErrorResponse, BackchannelAuthenticationResponse,
+    BackchannelAuthenticationSuccessResponse, CibaPushError, CibaPushNotification, CibaPushSuccess,
+    ClientInformationResponse, ClientRegistrationErrorResponse, ClientRegistrationResponse,
+    DeviceAuthorizationErrorResponse, DeviceAuthorizationResponse,
+    DeviceAuthorizationSuccessResponse, TokenErrorResponse, TokenExchangeResponse,
+    TokenExchangeSuccessResponse, TokenIntrospectionErrorResponse, TokenIntrospectionResponse,
     TokenIntrospectionSuccessResponse, TokenResponse, TokenSuccessResponse, UserinfoErrorResponse,
     UserinfoResponse, UserinfoSuccessResponse,
 };
@@ -136,6 +144,32 @@ response_checks!(
     TokenIntrospectionErrorResponse
 );
 
+response_checks!(
+    registration,
+    ClientRegistrationResponse,
+    ClientInformationResponse,
+    ClientRegistrationErrorResponse
+);
+response_checks!(
+    device,
+    DeviceAuthorizationResponse,
+    DeviceAuthorizationSuccessResponse,
+    DeviceAuthorizationErrorResponse
+);
+response_checks!(
+    exchange,
+    TokenExchangeResponse,
+    TokenExchangeSuccessResponse,
+    TokenErrorResponse
+);
+response_checks!(
+    backchannel,
+    BackchannelAuthenticationResponse,
+    BackchannelAuthenticationSuccessResponse,
+    BackchannelAuthenticationErrorResponse
+);
+response_checks!(push, CibaPushNotification, CibaPushSuccess, CibaPushError);
+
 /// Authentication responses validate against their own `state` and `iss`, and not
 /// against another `state`.
 fn validate(r: &AuthenticationResponse) {
@@ -160,10 +194,15 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let input = oidc_rs_fuzz::text(rest);
-    match selector.wrapping_sub(b'a') % 4 {
+    match selector.wrapping_sub(b'a') % 9 {
         0 => authentication(&input).iter().for_each(validate),
         1 => drop(token(&input)),
         2 => drop(userinfo(&input)),
-        _ => drop(introspection(&input)),
+        3 => drop(introspection(&input)),
+        4 => drop(registration(&input)),
+        5 => drop(device(&input)),
+        6 => drop(exchange(&input)),
+        7 => drop(backchannel(&input)),
+        _ => drop(push(&input)),
     }
 });

@@ -29,7 +29,7 @@ pub trait Visit {
 }
 
 /// The names of the messages, in selector order (`a`, `b`, ...).
-pub const MESSAGES: [&str; 20] = [
+pub const MESSAGES: [&str; 35] = [
     "AuthenticationRequest",
     "AuthenticationSuccessResponse",
     "AuthenticationErrorResponse",
@@ -50,6 +50,21 @@ pub const MESSAGES: [&str; 20] = [
     "ProviderMetadata",
     "StandardClaims",
     "Address",
+    "ClientMetadata",
+    "ClientRegistrationRequest",
+    "ClientInformationResponse",
+    "ClientUpdateRequest",
+    "ClientRegistrationErrorResponse",
+    "DeviceAuthorizationRequest",
+    "DeviceAuthorizationSuccessResponse",
+    "TokenRevocationRequest",
+    "TokenExchangeSuccessResponse",
+    "BackchannelAuthenticationRequest",
+    "BackchannelAuthenticationSuccessResponse",
+    "BackchannelAuthenticationErrorResponse",
+    "CibaPingNotification",
+    "CibaPushSuccess",
+    "CibaPushError",
 ];
 
 /// Index into [`MESSAGES`] for a selector byte.
@@ -79,7 +94,22 @@ pub fn with_message(selector: u8, check: impl Visit) {
         16 => check.visit::<JwtAccessToken>(),
         17 => check.visit::<ProviderMetadata>(),
         18 => check.visit::<StandardClaims>(),
-        _ => check.visit::<Address>(),
+        19 => check.visit::<Address>(),
+        20 => check.visit::<ClientMetadata>(),
+        21 => check.visit::<ClientRegistrationRequest>(),
+        22 => check.visit::<ClientInformationResponse>(),
+        23 => check.visit::<ClientUpdateRequest>(),
+        24 => check.visit::<ClientRegistrationErrorResponse>(),
+        25 => check.visit::<DeviceAuthorizationRequest>(),
+        26 => check.visit::<DeviceAuthorizationSuccessResponse>(),
+        27 => check.visit::<TokenRevocationRequest>(),
+        28 => check.visit::<TokenExchangeSuccessResponse>(),
+        29 => check.visit::<BackchannelAuthenticationRequest>(),
+        30 => check.visit::<BackchannelAuthenticationSuccessResponse>(),
+        31 => check.visit::<BackchannelAuthenticationErrorResponse>(),
+        32 => check.visit::<CibaPingNotification>(),
+        33 => check.visit::<CibaPushSuccess>(),
+        _ => check.visit::<CibaPushError>(),
     }
 }
 
