@@ -55,6 +55,11 @@ fn extension_grant_credentials_are_redacted_and_other_parameters_shown() {
         for name in credentials {
             extra.insert(name, &format!("{name}-SECRET"));
         }
+        if grant.ends_with("token-exchange") {
+            // RFC 8693 §2.1: each token comes with its type.
+            extra.insert("subject_token_type", "urn:ietf:params:oauth:token-type:jwt");
+            extra.insert("actor_token_type", "urn:ietf:params:oauth:token-type:jwt");
+        }
         extra.insert("client_assertion", "eyJ-SECRET");
         extra.insert(
             "client_assertion_type",
@@ -64,12 +69,20 @@ fn extension_grant_credentials_are_redacted_and_other_parameters_shown() {
         let request = TokenRequest::for_extension(grant, extra).unwrap();
         let debug = format!("{request:?}");
         assert!(!debug.contains("SECRET"), "{debug}");
-        for name in credentials.iter().chain(&["client_assertion"]) {
+        // The grants' own credentials are declared secret fields; an unknown
+        // parameter named like a credential is redacted in `extra`.
+        for name in credentials {
+            let declared = format!("{name}: Some(<redacted>)");
+            let unknown = format!("\"{name}\": <redacted>");
             assert!(
-                debug.contains(&format!("\"{name}\": <redacted>")),
+                debug.contains(&declared) || debug.contains(&unknown),
                 "{debug}"
             );
         }
+        assert!(
+            debug.contains("\"client_assertion\": <redacted>"),
+            "{debug}"
+        );
         // `resource` is a declared (repeated) field of TokenRequest (RFC 8707 §2).
         assert!(
             debug.contains(r#"resource: ["https://api.example"]"#),
