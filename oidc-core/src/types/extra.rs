@@ -217,12 +217,12 @@ impl ExtraParams {
     /// use oidc_core::OidcMessage;
     ///
     /// let request = TokenRequest::from_form(
-    ///     "grant_type=urn:ietf:params:oauth:grant-type:device_code&device_code=GmRhmhcxhwAzkoEqiMEg_DnyEysNkuNhszIySk9eS&audience=https://api",
+    ///     "grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=eyJhbGciOiJSUzI1NiJ9.eyJpc3Mi.c2ln&scope_hint=https://api",
     /// )?;
     /// let debug = format!("{:?}", request.extra);
-    /// assert!(debug.contains(r#""device_code": <redacted>"#));
-    /// assert!(debug.contains(r#""audience": "https://api""#));
-    /// assert!(!debug.contains("GmRhmhcx"));
+    /// assert!(debug.contains(r#""assertion": <redacted>"#));
+    /// assert!(debug.contains(r#""scope_hint": "https://api""#));
+    /// assert!(!debug.contains("eyJhbGci"));
     /// # Ok::<(), oidc_core::Error>(())
     /// ```
     pub const CREDENTIALS: &'static [&'static str] = &[
