@@ -79,6 +79,7 @@ pub mod jwt;
 mod message;
 pub mod messages;
 pub mod pkce;
+pub mod random;
 mod types;
 pub mod validation;
 

@@ -180,6 +180,31 @@ pub trait OidcMessage: Fields {
         checks.validate(self)
     }
 
+    /// Signs this message as a JWT with `key` (RFC 7519; compact JWS, RFC 7515 §7.1):
+    /// its JSON is the claims; the header has the key's `alg` and `kid` and the `typ`
+    /// of the message's token kind ([`crate::jwt::TypRule::written`]: `at+jwt` for
+    /// access tokens, `logout+jwt`, `JWT` for ID Tokens, ...; none for a message
+    /// without a kind). `from_jwt` with the key's
+    /// [`verifying_keys`](crate::jwt::SigningKey::verifying_keys) reads it back.
+    /// (Feature `jwt`.)
+    ///
+    /// ```
+    /// use oidc_core::jwt::{Algorithm, JwtOptions, SigningKey};
+    /// use oidc_core::messages::BackChannelLogoutToken;
+    /// use oidc_core::OidcMessage;
+    ///
+    /// let key = SigningKey::generate(Algorithm::ES256)?.with_kid("op-1");
+    /// let token = BackChannelLogoutToken::from_json(r#"{"iss":"https://op.example","aud":"rp","iat":1700000000,
+    ///     "jti":"j1","sid":"s1","events":{"http://schemas.openid.net/event/backchannel-logout":{}}}"#)?;
+    /// let jwt = token.to_jwt(&key)?;
+    /// assert_eq!(BackChannelLogoutToken::from_jwt(&jwt, &key.verifying_keys(), &JwtOptions::default())?, token);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[cfg(feature = "jwt")]
+    fn to_jwt(&self, key: &crate::jwt::SigningKey) -> Result<String, crate::jwt::JwtError> {
+        crate::jwt::encode(self, key)
+    }
+
     /// The form counterpart of [`from_json_lenient`](Self::from_json_lenient).
     fn from_form_lenient(body: &str) -> Result<(Self, Vec<&'static str>), Error> {
         let mut missing = Vec::new();

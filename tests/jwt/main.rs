@@ -10,3 +10,4 @@ mod kinds;
 mod one_call;
 mod rejections;
 mod rp_certification;
+mod signing;

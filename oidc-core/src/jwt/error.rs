@@ -69,6 +69,15 @@ pub enum JwtError {
     /// The key set document could not be read.
     #[error("invalid JWK Set: {0}")]
     KeySet(String),
+    /// A key (a private key to sign with, or a public JWK read strictly, such as a DPoP
+    /// proof's `jwk` header) cannot be used: malformed, weak, private material where
+    /// only a public key belongs, or not fit for the algorithm. The text names members,
+    /// never key material.
+    #[error("invalid key: {0}")]
+    InvalidKey(String),
+    /// Signing failed (the backend refused the key).
+    #[error("signing failed: {0}")]
+    Signing(String),
     /// The signature verified, but the claims are not a valid message (or not a token
     /// of the message's kind).
     #[error(transparent)]

@@ -51,6 +51,27 @@ impl TypRule {
             }
         }
     }
+
+    /// The `typ` an issuer writes for this rule (`to_jwt`): the first value the rule
+    /// names (`at+jwt`, `logout+jwt`, `dpop+jwt`, `JWT` for ID Tokens); none for
+    /// [`TypRule::Any`]. So what our issuers write, our verifiers accept.
+    ///
+    /// ```
+    /// use oidc_core::jwt::{TokenKind, TypRule};
+    ///
+    /// assert_eq!(TokenKind::LOGOUT_TOKEN.typ().written(), Some("logout+jwt"));
+    /// assert_eq!(TokenKind::ID_TOKEN.typ().written(), Some("JWT"));
+    /// assert_eq!(TypRule::Any.written(), None);
+    /// ```
+    pub const fn written(&self) -> Option<&'static str> {
+        match self {
+            TypRule::Any => None,
+            TypRule::Required(values) | TypRule::IfPresent(values) => match values.first() {
+                Some(first) => Some(*first),
+                None => None,
+            },
+        }
+    }
 }
 
 impl fmt::Display for TypRule {
@@ -146,6 +167,29 @@ impl TokenKind {
     pub const LOGOUT_TOKEN: TokenKind =
         TokenKind::new("Logout Token", TypRule::IfPresent(&["logout+jwt", "JWT"]));
 
+    /// A client authentication JWT (`client_secret_jwt`, `private_key_jwt`: RFC 7523
+    /// §3, OIDC Core §9). `typ`, when present, is `client-authentication+jwt`
+    /// (draft-ietf-oauth-rfc7523bis §3.2: clients SHOULD type their assertions so; it is
+    /// what we write) or the generic `JWT`; untyped assertions (RFC 7523's) are
+    /// accepted, as that draft RECOMMENDS servers do. Any other type is another kind of
+    /// token.
+    pub const CLIENT_ASSERTION: TokenKind = TokenKind::new(
+        "client assertion",
+        TypRule::IfPresent(&["client-authentication+jwt", "JWT"]),
+    );
+
+    /// A Request Object (RFC 9101 §4): `typ`, when present, is `oauth-authz-req+jwt`
+    /// (RFC 9101 §4 RECOMMENDS it, and it is what we write; §10.8) or `JWT`. Untyped
+    /// request objects (OIDC Core §6.1's) are accepted.
+    pub const REQUEST_OBJECT: TokenKind = TokenKind::new(
+        "Request Object",
+        TypRule::IfPresent(&["oauth-authz-req+jwt", "JWT"]),
+    );
+
+    /// A DPoP proof (RFC 9449 §4.2): `typ` MUST be `dpop+jwt` (§4.3 step 4).
+    pub const DPOP_PROOF: TokenKind =
+        TokenKind::new("DPoP proof", TypRule::Required(&["dpop+jwt"]));
+
     /// A kind named `name` (used in errors) whose header `typ` follows `typ`.
     pub const fn new(name: &'static str, typ: TypRule) -> Self {
         TokenKind { name, typ }
@@ -211,6 +255,43 @@ mod tests {
         assert_eq!(TypRule::IfPresent(&["JWT"]).to_string(), "absent or JWT");
         assert_eq!(TypRule::Any.to_string(), "any");
         assert_eq!(TypRule::Required(&[]).to_string(), "");
+        assert_eq!(TypRule::Required(&[]).written(), None);
+        assert_eq!(TypRule::IfPresent(&[]).written(), None);
+    }
+
+    #[test]
+    fn written_types_pass_their_own_rule() {
+        for kind in [
+            TokenKind::ID_TOKEN,
+            TokenKind::JWT_ACCESS_TOKEN,
+            TokenKind::LOGOUT_TOKEN,
+            TokenKind::CLIENT_ASSERTION,
+            TokenKind::REQUEST_OBJECT,
+            TokenKind::DPOP_PROOF,
+        ] {
+            let written = kind.typ().written();
+            assert!(written.is_some(), "{}", kind.name());
+            assert!(kind.typ().accepts(written), "{}", kind.name());
+        }
+        assert_eq!(TokenKind::JWT_ACCESS_TOKEN.typ().written(), Some("at+jwt"));
+        assert_eq!(
+            TokenKind::CLIENT_ASSERTION.typ().written(),
+            Some("client-authentication+jwt")
+        );
+        assert_eq!(
+            TokenKind::REQUEST_OBJECT.typ().written(),
+            Some("oauth-authz-req+jwt")
+        );
+        assert_eq!(TokenKind::DPOP_PROOF.typ().written(), Some("dpop+jwt"));
+        // No kind's written type passes as another kind with a required type.
+        assert!(!TokenKind::DPOP_PROOF.typ().accepts(Some("at+jwt")));
+        assert!(!TokenKind::CLIENT_ASSERTION.typ().accepts(Some("dpop+jwt")));
+        assert!(!TokenKind::ID_TOKEN
+            .typ()
+            .accepts(Some("client-authentication+jwt")));
+        assert!(!TokenKind::ID_TOKEN
+            .typ()
+            .accepts(Some("oauth-authz-req+jwt")));
     }
 
     #[test]

@@ -19,6 +19,21 @@
 //! | `hash.rs` | [`token_hash`], [`verify_token_hash`] |
 //! | `error.rs` | [`JwtError`] |
 //! | `key_cache/` | [`KeyCache`]: fetching a provider's JWK Set through the caller's transport, refetching on rotation, at most once per interval |
+//! | `signing_key.rs` | [`SigningKey`]: private keys from JWK or PEM, secrets, the public half |
+//! | `der.rs` | private JWK members written as PKCS#1 / PKCS#8 documents |
+//! | `generate.rs` | [`SigningKey::generate`]: fresh keys |
+//! | `public_key.rs` | [`PublicJwk`]: export, strict reading (DPoP's embedded key) |
+//! | `thumbprint.rs` | RFC 7638 thumbprints |
+//! | `sign.rs` | [`sign_payload`], [`JwsHeader`], `OidcMessage::to_jwt` |
+//!
+//! # Signing
+//!
+//! `OidcMessage::to_jwt(&key)` writes a message as a JWT: its JSON as the claims, the
+//! `typ` of its token kind ([`TypRule::written`]: `at+jwt`, `logout+jwt`, `JWT` for ID
+//! Tokens, ...), the key's `alg` and `kid`. What we sign, we verify: every token kind
+//! round-trips through `from_jwt` for every algorithm (RS*, PS*, ES256, ES384, EdDSA,
+//! HS* with keys as long as the hash). Keys are checked when they are made (see
+//! [`SigningKey`]).
 //!
 //! # What is checked, in order
 //!
@@ -81,7 +96,11 @@ pub(crate) mod kind;
 pub use kind::{TokenKind, TypRule};
 
 #[cfg(feature = "jwt")]
+mod der;
+#[cfg(feature = "jwt")]
 mod error;
+#[cfg(feature = "jwt")]
+mod generate;
 #[cfg(feature = "jwt")]
 mod hash;
 #[cfg(feature = "jwt")]
@@ -92,6 +111,14 @@ mod key_cache;
 mod keys;
 #[cfg(feature = "jwt")]
 mod object;
+#[cfg(feature = "jwt")]
+mod public_key;
+#[cfg(feature = "jwt")]
+mod sign;
+#[cfg(feature = "jwt")]
+mod signing_key;
+#[cfg(feature = "jwt")]
+mod thumbprint;
 #[cfg(feature = "jwt")]
 mod verify;
 
@@ -117,7 +144,38 @@ pub use key_cache::{
 #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub use keys::{Jwk, JwkSet};
 #[cfg(feature = "jwt")]
+pub use public_key::PublicJwk;
+#[cfg(feature = "jwt")]
+pub(crate) use sign::encode;
+#[cfg(feature = "jwt")]
+pub use sign::{sign_payload, JwsHeader};
+#[cfg(feature = "jwt")]
+pub use signing_key::SigningKey;
+#[cfg(feature = "jwt")]
+pub(crate) use thumbprint::same_thumbprint;
+#[cfg(feature = "jwt")]
 pub(crate) use verify::decode;
 #[cfg(feature = "jwt")]
 #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub use verify::{from_jwt_with_header, verify_payload, JwtOptions};
+
+/// The JOSE name of `alg` (`"RS256"`, `"EdDSA"`), as written in a header's `alg`.
+#[cfg(feature = "jwt")]
+pub fn algorithm_name(alg: Algorithm) -> &'static str {
+    match alg {
+        Algorithm::HS256 => "HS256",
+        Algorithm::HS384 => "HS384",
+        Algorithm::HS512 => "HS512",
+        Algorithm::ES256 => "ES256",
+        Algorithm::ES384 => "ES384",
+        Algorithm::RS256 => "RS256",
+        Algorithm::RS384 => "RS384",
+        Algorithm::RS512 => "RS512",
+        Algorithm::PS256 => "PS256",
+        Algorithm::PS384 => "PS384",
+        Algorithm::PS512 => "PS512",
+        Algorithm::EdDSA => "EdDSA",
+        // Algorithms a later jsonwebtoken adds; none of this crate's keys has one.
+        _ => "unknown",
+    }
+}
