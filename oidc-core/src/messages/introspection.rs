@@ -65,6 +65,10 @@ pub struct TokenIntrospectionSuccessResponse {
     pub iss: Option<String>,
     /// `jti` — OPTIONAL.
     pub jti: Option<String>,
+    /// `cnf` — the key the token is bound to (RFC 7800 §3.1; RFC 9449 §6.2: a DPoP-bound
+    /// token's introspection carries `{"jkt": ..}`, and `token_type` is `DPoP`).
+    #[oidc(json)]
+    pub cnf: Option<super::Confirmation>,
     /// Any other member (service-specific, e.g. userinfo claims).
     #[oidc(extra)]
     pub extra: ExtraParams,

@@ -10,12 +10,17 @@ mod access_token;
 mod authentication;
 mod ciba;
 mod claims;
+mod client_assertion;
+mod confirmation;
 mod device;
 mod discovery;
+mod dpop;
 mod id_token;
 mod introspection;
 mod logout;
+mod par;
 mod registration;
+mod request_object;
 mod revocation;
 mod token;
 mod token_exchange;
@@ -33,11 +38,14 @@ pub use ciba::{
     CibaPushNotification, CibaPushSuccess,
 };
 pub use claims::{Address, StandardClaims};
+pub use client_assertion::{ClientAssertion, JWT_BEARER_ASSERTION_TYPE};
+pub use confirmation::Confirmation;
 pub use device::{
     DeviceAuthorizationErrorResponse, DeviceAuthorizationRequest, DeviceAuthorizationResponse,
     DeviceAuthorizationSuccessResponse, DevicePolling, DEFAULT_POLLING_INTERVAL,
 };
 pub use discovery::ProviderMetadata;
+pub use dpop::DpopProof;
 pub use id_token::IdToken;
 pub use introspection::{
     TokenIntrospectionErrorResponse, TokenIntrospectionRequest, TokenIntrospectionResponse,
@@ -47,6 +55,11 @@ pub use logout::{
     BackChannelLogoutNotification, BackChannelLogoutToken, FrontChannelLogoutNotification,
     RpInitiatedLogoutRequest, BACKCHANNEL_LOGOUT_EVENT,
 };
+pub use par::{
+    PushedAuthorizationErrorCode, PushedAuthorizationErrorResponse, PushedAuthorizationResponse,
+    PushedAuthorizationSuccessResponse,
+};
+pub use request_object::{JarRequest, RequestObject};
 pub use registration::{
     ApplicationType, ClientConfigurationRequest, ClientInformationResponse, ClientMetadata,
     ClientRegistrationErrorCode, ClientRegistrationErrorResponse, ClientRegistrationRequest,
@@ -92,6 +105,7 @@ error_response!(
     BackchannelAuthenticationErrorResponse,
     CibaPushError,
     ClientRegistrationErrorResponse,
+    PushedAuthorizationErrorResponse,
     TokenErrorResponse,
     UserinfoErrorResponse
 );

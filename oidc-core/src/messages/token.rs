@@ -336,6 +336,12 @@ impl TokenSuccessResponse {
     pub fn is_bearer(&self) -> bool {
         self.token_type.eq_ignore_ascii_case("bearer")
     }
+
+    /// Whether `token_type` is `DPoP` (RFC 9449 §5: a DPoP-bound access token, sent as
+    /// `Authorization: DPoP <token>` with a proof), compared case-insensitively.
+    pub fn is_dpop(&self) -> bool {
+        self.token_type.eq_ignore_ascii_case("dpop")
+    }
 }
 
 crate::string_enum! {
@@ -374,6 +380,11 @@ crate::string_enum! {
         InvalidTarget = "invalid_target",
         /// RFC 7009 §2.2.1: the revocation endpoint does not revoke this type of token.
         UnsupportedTokenType = "unsupported_token_type",
+        /// The DPoP proof is invalid (RFC 9449 §5, §12.2).
+        InvalidDpopProof = "invalid_dpop_proof",
+        /// The server wants a DPoP proof with the nonce it sends in the `DPoP-Nonce`
+        /// header (RFC 9449 §8; see `dpop::nonce_challenge`).
+        UseDpopNonce = "use_dpop_nonce",
     }
 }
 
