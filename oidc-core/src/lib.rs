@@ -71,15 +71,21 @@ pub mod __private;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
+#[cfg(feature = "jwt")]
+pub mod client_auth;
 pub mod codec;
 mod cost;
 mod embeds;
+#[cfg(feature = "jwt")]
+pub mod dpop;
 mod error;
 pub mod jwt;
 mod message;
 pub mod messages;
 pub mod pkce;
 pub mod random;
+#[cfg(feature = "jwt")]
+pub mod request_object;
 mod types;
 pub mod validation;
 

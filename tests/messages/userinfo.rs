@@ -27,7 +27,7 @@ fn standard_claims_with_provider_leniencies() {
 #[test]
 fn www_authenticate_parsing_rejects_what_is_not_a_bearer_challenge() {
     for (header, why) in [
-        (r#"Basic realm="x""#, "not a Bearer challenge"),
+        (r#"Basic realm="x""#, "not a Bearer or DPoP challenge"),
         (
             r#"Bearer error="invalid_token"#,
             "unterminated quoted string",

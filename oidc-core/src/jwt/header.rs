@@ -3,8 +3,10 @@
 //! rather than take the last, so `{"alg":"none","alg":"RS256"}` is malformed), and
 //! whose `alg`, `kid`, `typ` and `cty` are strings when present (RFC 7515 §4.1.1,
 //! §4.1.4, §4.1.9, §4.1.10). `crit` must be a non-empty array of strings
-//! (§4.1.11). Other members (`jwk`, `jku`, `x5u`, `x5c`, ...) are never used: keys
-//! come only from the caller's set.
+//! (§4.1.11). Other members (`jwk`, `jku`, `x5u`, `x5c`, ...) are never used to verify
+//! a token: keys come only from the caller's set. The one exception is a DPoP proof,
+//! whose `jwk` IS the key (RFC 9449 §4.3): its raw text is kept for `dpop::verify_proof`
+//! to read strictly.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -29,6 +31,8 @@ pub(crate) struct Header {
     pub typ: Option<String>,
     /// `crit`'s names, when present.
     pub crit: Option<Vec<String>>,
+    /// The `jwk` member's JSON text, when present (read only for DPoP proofs).
+    pub jwk: Option<Box<serde_json::value::RawValue>>,
 }
 
 /// Splits and decodes a compact JWS (surrounding whitespace ignored).
@@ -108,11 +112,25 @@ fn parse_header(bytes: &[u8]) -> Result<Header, JwtError> {
             ))
         }
     };
+    // The embedded key's own text, so that duplicate members inside it are seen too
+    // (the object above keeps nested objects as parsed values).
+    let jwk = if object.members.contains_key("jwk") {
+        #[derive(serde::Deserialize)]
+        struct JwkMember {
+            jwk: Box<serde_json::value::RawValue>,
+        }
+        let member: JwkMember = serde_json::from_slice(bytes)
+            .map_err(|_| JwtError::Malformed("header member \"jwk\" cannot be read".into()))?;
+        Some(member.jwk)
+    } else {
+        None
+    };
     Ok(Header {
         alg,
         kid,
         typ,
         crit,
+        jwk,
     })
 }
 

@@ -154,7 +154,7 @@ pub use signing_key::SigningKey;
 #[cfg(feature = "jwt")]
 pub(crate) use thumbprint::same_thumbprint;
 #[cfg(feature = "jwt")]
-pub(crate) use verify::decode;
+pub(crate) use verify::{decode, decode_unverified, decode_with_embedded_key};
 #[cfg(feature = "jwt")]
 #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub use verify::{from_jwt_with_header, verify_payload, JwtOptions};

@@ -6,7 +6,7 @@ use jsonwebtoken::AlgorithmFamily;
 use super::header::{algorithm, split, VerifiedHeader};
 use super::keys::{family, Refusal};
 use super::kind::TypRule;
-use super::{Algorithm, Jwk, JwkSet, JwtError};
+use super::{Algorithm, Jwk, JwkSet, JwtError, PublicJwk};
 use crate::OidcMessage;
 
 /// Which JWTs to accept.
@@ -43,6 +43,11 @@ impl JwtOptions {
     pub fn algorithms(mut self, algorithms: &[Algorithm]) -> Self {
         self.algorithms = algorithms.to_vec();
         self
+    }
+
+    /// The algorithms allowed, in the order given.
+    pub fn allowed(&self) -> &[Algorithm] {
+        &self.algorithms
     }
 
     /// Also allow HS256/384/512 (tokens MACed with the client secret).
@@ -118,6 +123,36 @@ pub fn from_jwt_with_header<T: OidcMessage>(
     let json = std::str::from_utf8(&payload)
         .map_err(|_| JwtError::Malformed("payload is not UTF-8".into()))?;
     Ok((T::from_json(json)?, header))
+}
+
+/// Verifies and decodes a token that carries its own key in the `jwk` header: a DPoP
+/// proof (RFC 9449 §4.3 steps 6-7), the one legitimate use of an embedded key. The key
+/// is read strictly ([`PublicJwk::from_json`]: public members only, unique, canonical);
+/// everything else is checked as for any token. Returns the claims and the key.
+pub(crate) fn decode_with_embedded_key<T: OidcMessage>(
+    token: &str,
+    options: &JwtOptions,
+) -> Result<(T, PublicJwk), JwtError> {
+    let compact = split(token)?;
+    let Some(raw) = &compact.header.jwk else {
+        return Err(JwtError::Malformed(
+            "header has no jwk (the proof's public key)".into(),
+        ));
+    };
+    let key = PublicJwk::from_json(raw.get())?;
+    let keys = key.to_key_set(compact.header.kid.as_deref());
+    let claims = decode::<T>(token, &keys, options)?;
+    Ok((claims, key))
+}
+
+/// Decodes `token`'s claims as `T` WITHOUT verifying anything but its shape: for a
+/// provider to find which client (hence which keys) an assertion claims to come from,
+/// before verifying it with those keys. Never trust what this returns.
+pub(crate) fn decode_unverified<T: OidcMessage>(token: &str) -> Result<T, JwtError> {
+    let compact = split(token)?;
+    let json = std::str::from_utf8(&compact.payload)
+        .map_err(|_| JwtError::Malformed("payload is not UTF-8".into()))?;
+    Ok(T::from_json(json)?)
 }
 
 /// Verifies `token`'s signature with `keys` under `options` (and `kind`'s `typ` rule

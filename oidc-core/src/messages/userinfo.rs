@@ -78,9 +78,10 @@ impl UserinfoErrorResponse {
         }
     }
 
-    /// Reads the error from a `WWW-Authenticate: Bearer ...` header value (RFC 6750 §3,
-    /// auth-params as in RFC 9110 §11.2: `name=token` or `name="quoted string"` with
-    /// `\` escapes, separated by commas).
+    /// Reads the error from a `WWW-Authenticate: Bearer ...` header value (RFC 6750 §3),
+    /// or a `DPoP ...` one (RFC 9449 §7.1: the same parameters plus `algs`, kept in
+    /// `extra`); auth-params as in RFC 9110 §11.2: `name=token` or `name="quoted
+    /// string"` with `\` escapes, separated by commas.
     ///
     /// ```
     /// use oidc_core::messages::UserinfoErrorResponse;
@@ -104,8 +105,9 @@ impl UserinfoErrorResponse {
         let scheme_end = rest
             .find(|c: char| c.is_ascii_whitespace())
             .unwrap_or(rest.len());
-        if !rest[..scheme_end].eq_ignore_ascii_case("bearer") {
-            return Err(fail("not a Bearer challenge"));
+        let scheme = &rest[..scheme_end];
+        if !scheme.eq_ignore_ascii_case("bearer") && !scheme.eq_ignore_ascii_case("dpop") {
+            return Err(fail("not a Bearer or DPoP challenge"));
         }
         // The auth-params become a form body, so from_form applies every rule (repeated
         // parameter, empty = omitted, required `error`).

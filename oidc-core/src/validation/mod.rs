@@ -124,6 +124,8 @@ mod access_token;
 mod algorithms;
 mod authentication;
 mod claims;
+#[cfg(feature = "jwt")]
+mod client_assertion;
 mod clock;
 mod hashes;
 mod id_token;
@@ -133,6 +135,10 @@ mod nonce;
 mod token_error;
 #[cfg(feature = "jwt")]
 mod verify;
+#[cfg(feature = "jwt")]
+mod request_object;
+#[cfg(feature = "jwt")]
+mod verify_error;
 
 pub use access_token::AccessTokenValidation;
 #[cfg(feature = "jwt")]
@@ -140,6 +146,8 @@ pub use access_token::AccessTokenValidation;
 pub use algorithms::id_token_algorithms;
 pub use authentication::AuthenticationResponseValidation;
 pub use claims::{Claims, Validates};
+#[cfg(feature = "jwt")]
+pub use client_assertion::{verify_client_assertion, ClientAssertionValidation};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use id_token::IdTokenValidation;
 pub use logout::LogoutTokenValidation;
@@ -150,6 +158,10 @@ pub use token_error::{TokenError, TokenErrorKind};
 #[cfg(feature = "jwt")]
 #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub use verify::TokenValidation;
+#[cfg(feature = "jwt")]
+pub use request_object::{verify_request_object, RequestObjectValidation};
+#[cfg(feature = "jwt")]
+pub use verify_error::VerifyError;
 
 use crate::error::quoted;
 use crate::NumericDate;
@@ -169,6 +181,35 @@ pub enum ValidationError {
     /// `iss` is not the expected issuer.
     #[error("{token} was issued by an unexpected issuer: {}", quoted(.got))]
     Issuer { token: &'static str, got: String },
+    /// `sub` is not the expected subject (a client assertion's `sub` is the client id,
+    /// RFC 7523 §3 item 2).
+    #[error("{token} has an unexpected subject: {}", quoted(.got))]
+    Subject { token: &'static str, got: String },
+    /// `client_id` differs from the one the request was made with (RFC 9101 §6.3).
+    #[error("{token}'s client_id {} is not the request's", quoted(.got))]
+    ClientId { token: &'static str, got: String },
+    /// `exp` is further ahead than the caller allows (`max` seconds).
+    #[error("{token} expires too far in the future (exp {exp}, at most {max} s from now)")]
+    LifetimeTooLong {
+        token: &'static str,
+        exp: NumericDate,
+        max: i64,
+    },
+    /// A claim the caller requires is absent (`exp`, `nbf` of a FAPI Request Object, a
+    /// DPoP proof's `ath` or `nonce`).
+    #[error("{token} has no {claim} claim")]
+    ClaimMissing {
+        token: &'static str,
+        claim: &'static str,
+    },
+    /// A claim has another value than required (a DPoP proof's `htm`, `htu`, `ath`,
+    /// `nonce`; a Request Object's forbidden parameters).
+    #[error("{token}'s {claim} claim does not match: {}", quoted(.reason))]
+    ClaimMismatch {
+        token: &'static str,
+        claim: &'static str,
+        reason: String,
+    },
     /// `aud` does not contain our client id (or the expected audience).
     #[error("{token}'s audience does not contain {}", quoted(.expected))]
     Audience {
@@ -358,7 +399,7 @@ impl<'a> From<&'a String> for Issuer<'a> {
 }
 
 /// `exp` check shared by every token kind: valid while `now < exp + leeway`.
-fn check_exp(
+pub(crate) fn check_exp(
     token: &'static str,
     exp: NumericDate,
     now: NumericDate,
@@ -371,7 +412,7 @@ fn check_exp(
 }
 
 /// `nbf` check shared by every token kind: valid from `nbf - leeway` on.
-fn check_nbf(
+pub(crate) fn check_nbf(
     token: &'static str,
     nbf: Option<NumericDate>,
     now: NumericDate,
@@ -386,7 +427,7 @@ fn check_nbf(
 }
 
 /// `iat` check shared by every token kind: not after `now + leeway`.
-fn check_iat_not_future(
+pub(crate) fn check_iat_not_future(
     token: &'static str,
     iat: NumericDate,
     now: NumericDate,
@@ -435,7 +476,7 @@ fn check_min_iat(
 }
 
 /// A callback result turned into a [`ValidationError::Callback`].
-fn callback(
+pub(crate) fn callback(
     token: &'static str,
     check: &'static str,
     result: Result<(), String>,
