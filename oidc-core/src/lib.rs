@@ -79,6 +79,8 @@ mod embeds;
 #[cfg(feature = "jwt")]
 pub mod dpop;
 mod error;
+#[cfg(feature = "jwt")]
+pub mod issue;
 pub mod jwt;
 mod message;
 pub mod messages;
