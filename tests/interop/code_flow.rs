@@ -5,7 +5,9 @@ use oidc_core::messages::*;
 use oidc_core::validation::Nonce;
 use oidc_core::OidcMessage;
 
-use crate::harness::{code_flow, setup, verify_id_token, Browser, ClientAuth};
+use oidc_core::client_auth::ClientAuth;
+
+use crate::harness::{code_flow, setup, verify_id_token, Browser};
 
 #[test]
 #[ignore = "needs Node.js and `npm ci` in tests/interop: run tests/interop/run.sh"]
@@ -18,8 +20,7 @@ fn code_flow_then_userinfo_introspection_refresh_revocation() {
     let (tokens, nonce) = code_flow(
         &ctx,
         &browser,
-        "rp-basic",
-        ClientAuth::Basic("rp-basic-secret"),
+        &ClientAuth::client_secret_basic("rp-basic", "rp-basic-secret"),
     );
     let id_token_jwt = tokens.id_token.clone().expect("an ID Token");
     let id_token = verify_id_token(&ctx, &id_token_jwt, "rp-basic", Nonce::Expected(&nonce));
@@ -32,8 +33,7 @@ fn code_flow_then_userinfo_introspection_refresh_revocation() {
     let (post_tokens, post_nonce) = code_flow(
         &ctx,
         &browser,
-        "rp-post",
-        ClientAuth::Post("rp-post-secret"),
+        &ClientAuth::client_secret_post("rp-post", "rp-post-secret"),
     );
     verify_id_token(
         &ctx,

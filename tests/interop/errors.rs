@@ -4,7 +4,9 @@
 use oidc_core::messages::*;
 use oidc_core::{Location, OidcMessage};
 
-use crate::harness::{code_flow, setup, Browser, ClientAuth, REDIRECT_URI};
+use oidc_core::client_auth::ClientAuth;
+
+use crate::harness::{code_flow, setup, Browser, REDIRECT_URI};
 
 #[test]
 #[ignore = "needs Node.js and `npm ci` in tests/interop: run tests/interop/run.sh"]
@@ -51,8 +53,7 @@ fn typed_errors() {
     let (scoped, _) = code_flow(
         &ctx,
         &browser,
-        "rp-basic",
-        ClientAuth::Basic("rp-basic-secret"),
+        &ClientAuth::client_secret_basic("rp-basic", "rp-basic-secret"),
     );
     let mut wider = TokenRequest::for_refresh_token(scoped.refresh_token.as_deref().unwrap());
     wider.scope = Some(vec!["openid".into(), "email".into(), "bogus".into()]);

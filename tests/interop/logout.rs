@@ -5,8 +5,10 @@ use oidc_core::messages::*;
 use oidc_core::validation::{LogoutTokenValidation, Nonce};
 use oidc_core::OidcMessage;
 
+use oidc_core::client_auth::ClientAuth;
+
 use crate::harness::{
-    code_flow, form_action, hidden_input, setup, verify_id_token, Browser, ClientAuth, TIMEOUT,
+    code_flow, form_action, hidden_input, setup, verify_id_token, Browser, TIMEOUT,
 };
 
 #[test]
@@ -18,8 +20,7 @@ fn rp_initiated_and_back_channel_logout() {
     let (tokens, nonce) = code_flow(
         &ctx,
         &browser,
-        "rp-basic",
-        ClientAuth::Basic("rp-basic-secret"),
+        &ClientAuth::client_secret_basic("rp-basic", "rp-basic-secret"),
     );
     let id_token_jwt = tokens.id_token.clone().expect("an ID Token");
     let id_token = verify_id_token(&ctx, &id_token_jwt, "rp-basic", Nonce::Expected(&nonce));

@@ -15,11 +15,14 @@
 mod harness;
 
 mod ciba;
+mod client_assertions;
 mod code_flow;
 mod device;
 mod errors;
 mod exchange_and_revocation;
+mod fapi;
 mod implicit_hybrid;
 mod key_rotation;
 mod logout;
 mod registration;
+mod request_object;

@@ -5,7 +5,7 @@
 // signing keys, the first one signing, all published with their names as kids; without
 // it the provider uses its built-in development key.
 // Prints "READY <issuer>" once listening. Talks to 127.0.0.1 only.
-import { createPrivateKey } from 'node:crypto';
+import { createPrivateKey, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Provider, { errors } from 'oidc-provider';
 
@@ -22,6 +22,11 @@ const DEVICE_CODE = 'urn:ietf:params:oauth:grant-type:device_code';
 const CIBA = 'urn:openid:params:grant-type:ciba';
 const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
+
+// The test keys' public halves (tests/data/keys): the private_key_jwt and Request Object
+// clients registered with them sign with the matching private keys.
+const testKeys = JSON.parse(readFileSync(new URL('../data/keys/public-jwks.json', import.meta.url), 'utf8'));
+const publicKeys = (...kids) => ({ keys: testKeys.keys.filter((k) => kids.includes(k.kid)) });
 
 const accounts = {
   async findAccount(ctx, sub) {
@@ -88,6 +93,40 @@ const configuration = {
       token_endpoint_auth_method: 'client_secret_basic',
       backchannel_token_delivery_mode: 'poll',
     },
+    {
+      // FAPI 2.0 shape: PAR required, private_key_jwt, signed Request Objects,
+      // DPoP-bound access tokens.
+      client_id: 'rp-fapi',
+      redirect_uris: [rp],
+      grant_types: ['authorization_code', 'refresh_token', 'client_credentials'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'private_key_jwt',
+      token_endpoint_auth_signing_alg: 'ES256',
+      jwks: publicKeys('ec-p256', 'ed25519'),
+      require_pushed_authorization_requests: true,
+      request_object_signing_alg: 'EdDSA',
+      dpop_bound_access_tokens: true,
+    },
+    {
+      // client_secret_jwt (HS256 with a 40-byte secret), client credentials grant.
+      client_id: 'rp-secret-jwt',
+      client_secret: 'rp-secret-jwt-secret-of-forty-bytes!!!!',
+      redirect_uris: [rp],
+      grant_types: ['client_credentials'],
+      response_types: [],
+      token_endpoint_auth_method: 'client_secret_jwt',
+    },
+    {
+      // Request Objects by value at the authorization endpoint (RS256), Basic auth.
+      client_id: 'rp-jar',
+      client_secret: 'rp-jar-secret',
+      redirect_uris: [rp],
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_basic',
+      request_object_signing_alg: 'RS256',
+      jwks: publicKeys('rsa-1'),
+    },
   ],
   findAccount: accounts.findAccount,
   claims: {
@@ -129,6 +168,12 @@ const configuration = {
         }, 1500);
       },
     },
+    clientCredentials: { enabled: true },
+    pushedAuthorizationRequests: { enabled: true },
+    requestObjects: { enabled: true },
+    // Every DPoP proof must carry the provider's nonce, so each flow goes through the
+    // use_dpop_nonce round (RFC 9449 §8, §9).
+    dPoP: { enabled: true, nonceSecret: randomBytes(32), requireNonce: () => true },
   },
   // Registration keeps only the members it knows: a localized client_name too.
   extraClientMetadata: { properties: ['client_name#ja-Jpan-JP'] },

@@ -1,8 +1,6 @@
 //! A user agent over ureq: keeps cookies, follows no redirect by itself, answers the
 //! provider's development login and consent pages.
 
-use base64::Engine;
-
 use super::{REDIRECT_URI_PREFIX, TIMEOUT};
 
 /// A user agent: keeps cookies, does not follow redirects.
@@ -15,6 +13,18 @@ pub struct Reply {
     pub status: u16,
     pub location: Option<String>,
     pub body: String,
+    /// Every response header, names in lower case.
+    pub headers: Vec<(String, String)>,
+}
+
+impl Reply {
+    /// The first value of the header `name` (any case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 impl Browser {
@@ -42,10 +52,61 @@ impl Browser {
             Err(ureq::Error::Status(_, r)) => r,
             Err(e) => panic!("HTTP failed: {e}"),
         };
+        let headers = response
+            .headers_names()
+            .into_iter()
+            .flat_map(|name| {
+                response
+                    .all(&name)
+                    .into_iter()
+                    .map(|value| (name.to_ascii_lowercase(), value.to_owned()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         Reply {
             status: response.status(),
             location: response.header("location").map(str::to_owned),
+            headers,
             body: response.into_string().unwrap_or_default(),
+        }
+    }
+
+    /// POSTs a form authenticated by `auth` (its header and parameters), with `extra`
+    /// headers (a DPoP proof).
+    pub fn post_authenticated(
+        &self,
+        url: &str,
+        auth: &oidc_core::client_auth::ClientAuth,
+        form: &str,
+        extra: &[(&str, &str)],
+    ) -> Reply {
+        let sent = auth.apply(form).expect("client authentication applies");
+        let mut headers: Vec<(&str, &str)> = extra.to_vec();
+        if let Some(authorization) = &sent.authorization {
+            headers.push(("Authorization", authorization));
+        }
+        self.send("POST", url, &headers, Some(&sent.body))
+    }
+
+    /// A request with any method, headers and (form) body.
+    pub fn send(
+        &self,
+        method: &str,
+        url: &str,
+        headers: &[(&str, &str)],
+        form: Option<&str>,
+    ) -> Reply {
+        let mut request = self.agent.request(method, &self.absolute(url));
+        for (name, value) in headers {
+            request = request.set(name, value);
+        }
+        match form {
+            Some(body) => Self::reply(
+                request
+                    .set("Content-Type", "application/x-www-form-urlencoded")
+                    .send_string(body),
+            ),
+            None => Self::reply(request.call()),
         }
     }
 
@@ -63,7 +124,10 @@ impl Browser {
             .post(&self.absolute(url))
             .set("Content-Type", "application/x-www-form-urlencoded");
         if let Some((id, secret)) = basic {
-            request = request.set("Authorization", &basic_auth(id, secret));
+            request = request.set(
+                "Authorization",
+                &oidc_core::client_auth::basic_authorization(id, secret),
+            );
         }
         Self::reply(request.send_string(body))
     }
@@ -160,18 +224,6 @@ impl Browser {
         }
         panic!("too many redirects starting at {url}");
     }
-}
-
-/// RFC 6749 §2.3.1: client_secret_basic (form-encoded id and secret).
-pub fn basic_auth(id: &str, secret: &str) -> String {
-    let mut pair = String::new();
-    oidc_core::codec::form::encode_into(&mut pair, id);
-    pair.push(':');
-    oidc_core::codec::form::encode_into(&mut pair, secret);
-    format!(
-        "Basic {}",
-        base64::engine::general_purpose::STANDARD.encode(pair)
-    )
 }
 
 pub fn form_action(html: &str) -> String {

@@ -8,6 +8,8 @@ mod provider;
 use std::sync::mpsc;
 use std::time::Duration;
 
+use oidc_core::client_auth::ClientAuth;
+use oidc_core::dpop::{nonce_challenge, send_with_nonce, DpopKey};
 use oidc_core::jwt::JwkSet;
 use oidc_core::messages::*;
 use oidc_core::validation::{AuthenticationResponseValidation, IdTokenValidation, Nonce};
@@ -78,9 +80,9 @@ fn context(provider: Provider, backchannel: mpsc::Receiver<String>) -> Context {
 pub fn code_flow(
     ctx: &Context,
     browser: &Browser,
-    client_id: &str,
-    auth: ClientAuth,
+    auth: &ClientAuth,
 ) -> (TokenSuccessResponse, String) {
+    let client_id = auth.client_id();
     let verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk-interop-0123456789";
     let (state, nonce) = (format!("state-{client_id}"), format!("nonce-{client_id}"));
     let mut request = AuthenticationRequest::new(
@@ -114,19 +116,7 @@ pub fn code_flow(
     let mut token_request = TokenRequest::for_authorization_code(code, REDIRECT_URI);
     token_request.code_verifier = Some(verifier.to_owned());
     let token_endpoint = ctx.metadata.token_endpoint.as_deref().unwrap();
-    let reply = match auth {
-        ClientAuth::Basic(secret) => browser.post_form(
-            token_endpoint,
-            &token_request.to_form(),
-            Some((client_id, secret)),
-        ),
-        ClientAuth::Post(secret) => {
-            let mut request = token_request;
-            request.client_id = Some(client_id.to_owned());
-            request.client_secret = Some(secret.to_owned());
-            browser.post_form(token_endpoint, &request.to_form(), None)
-        }
-    };
+    let reply = browser.post_authenticated(token_endpoint, auth, &token_request.to_form(), &[]);
     assert_eq!(reply.status, 200, "{}", reply.body);
     let tokens = TokenResponse::from_json(&reply.body)
         .unwrap()
@@ -149,4 +139,52 @@ pub fn verify_id_token(ctx: &Context, token: &str, client_id: &str, nonce: Nonce
         .nonce_rule(nonce)
         .verify(token, &ctx.keys)
         .unwrap_or_else(|e| panic!("ID Token refused ({:?}): {e}", e.kind()))
+}
+
+/// POSTs `form` to an authorization server endpoint (token, PAR) with `auth` and a DPoP
+/// proof from `key`, going through the provider's `use_dpop_nonce` round when it asks
+/// (RFC 9449 §8). Returns the final reply and how many requests were sent.
+pub fn post_with_dpop(
+    browser: &Browser,
+    url: &str,
+    auth: &ClientAuth,
+    form: &str,
+    key: &DpopKey,
+    nonce: &mut Option<String>,
+) -> (Reply, usize) {
+    let mut attempts = 0;
+    let reply = send_with_nonce(
+        nonce,
+        |nonce| {
+            attempts += 1;
+            let proof = key.proof("POST", url, None, nonce).unwrap();
+            browser.post_authenticated(url, auth, form, &[("DPoP", &proof)])
+        },
+        |reply| {
+            let error = TokenResponse::from_json(&reply.body)
+                .ok()?
+                .into_result()
+                .err()?;
+            nonce_challenge(error.error.as_ref(), reply.header("dpop-nonce")).map(str::to_owned)
+        },
+    );
+    (reply, attempts)
+}
+
+/// The test key `name` (tests/data/keys/`name`.pem, kid `name`), for the algorithm its
+/// clients are registered with.
+pub fn test_key(name: &str) -> oidc_core::jwt::SigningKey {
+    use oidc_core::jwt::{Algorithm, SigningKey};
+    let pem = std::fs::read_to_string(format!(
+        "{}/tests/data/keys/{name}.pem",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let alg = match name {
+        "ec-p256" => Algorithm::ES256,
+        "ec-p384" => Algorithm::ES384,
+        "ed25519" => Algorithm::EdDSA,
+        _ => Algorithm::RS256,
+    };
+    SigningKey::from_pem(&pem, alg).unwrap().with_kid(name)
 }
