@@ -25,6 +25,23 @@ fn run_all(input: &str) {
     let _ = oidc_core::jwt::JwkSet::from_json(input);
     let _ = oidc_core::messages::TokenResponse::from_json(input);
     let _ = oidc_core::messages::AuthenticationResponse::from_url(input, Location::Auto);
+    // The signing flows' decoders: keys, client credentials, DPoP proofs, PAR, JAR.
+    let _ = oidc_core::jwt::PublicJwk::from_json(input);
+    let _ = oidc_core::jwt::SigningKey::from_jwk(input);
+    for authorization in [None, Some(input)] {
+        if let Ok(credentials) =
+            oidc_core::client_auth::ClientCredentials::from_request(authorization, input)
+        {
+            let _ = credentials.client_id();
+            let _ = credentials.method();
+        }
+    }
+    let _ = oidc_core::dpop::normalize_htu(input);
+    let checks = oidc_core::dpop::DpopValidation::new("POST", "https://server.example.com/token");
+    let _ = oidc_core::dpop::verify_proof(input, &checks);
+    let _ = oidc_core::dpop::resource_nonce_challenge(input, Some(input));
+    let _ = oidc_core::messages::PushedAuthorizationResponse::from_json(input);
+    let _ = oidc_core::messages::JarRequest::from_url(input, Location::Auto);
     decode_everything::<AuthRequest>(input);
     decode_everything::<TokenRequest>(input);
     decode_everything::<Claims>(input);
@@ -43,6 +60,12 @@ const SEEDS: &[&str] = &[
     r#"{"issuer":"https://op","client_id":"c","azp":"d","response_modes_supported":["query"],"claims_parameter_supported":true}"#,
     r#"Bearer realm="example", error="invalid_token", error_description="say "hi"""#,
     r#"{"keys":[{"kty":"RSA","kid":"k","n":"0vx7agoebGc","e":"AQAB"},{"kty":"EC","crv":"P-256","x":"f83O","y":"x_FE"},{"kty":"oct","k":"AyM1"}]}"#,
+    // RFC 9449 §4.1's proof; RFC 8037 A.1's private key.
+    "eyJ0eXAiOiJkcG9wK2p3dCIsImFsZyI6IkVTMjU2IiwiandrIjp7Imt0eSI6IkVDIiwieCI6Imw4dEZyaHgtMzR0VjNoUklDUkRZOXpDa0RscEJoRjQyVVFVZldWQVdCRnMiLCJ5IjoiOVZFNGpmX09rX282NHpiVFRsY3VOSmFqSG10NnY5VERWclUwQ2R2R1JEQSIsImNydiI6IlAtMjU2In19.eyJqdGkiOiItQndDM0VTYzZhY2MybFRjIiwiaHRtIjoiUE9TVCIsImh0dSI6Imh0dHBzOi8vc2VydmVyLmV4YW1wbGUuY29tL3Rva2VuIiwiaWF0IjoxNTYyMjYyNjE2fQ.2-GxA6T8lP4vfrg8v-FdWP0A0zdrj8igiMLvqRMUvwnQg4PtFLbdLXiOSsX0x7NVY-FNyJK70nfbV37xRZT3Lg",
+    r#"{"kty":"OKP","crv":"Ed25519","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#,
+    "Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW",
+    "client_id=c&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer&client_assertion=eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJjIn0.x",
+    "https://op.example/authorize?client_id=c&request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3Ax",
 ];
 
 proptest! {

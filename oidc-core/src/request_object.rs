@@ -6,8 +6,13 @@
 //! a [`JarRequest`]: `client_id` plus the JWT ([`JarRequest::by_value`]), or pushes it
 //! to the PAR endpoint and sends `client_id` plus the returned `request_uri`
 //! ([`JarRequest::by_reference`]). A provider verifies it with
-//! `validation::verify_request_object`, which applies RFC 9101 §6.3: only the Request
-//! Object's parameters count, and its `client_id` must be the request's.
+//! [`verify_request_object`](crate::validation::verify_request_object), which applies
+//! RFC 9101 §6.3: only the Request Object's parameters count, and its `client_id` must
+//! be the request's.
+//!
+//! [`JarRequest`]: crate::messages::JarRequest
+//! [`JarRequest::by_value`]: crate::messages::JarRequest::by_value
+//! [`JarRequest::by_reference`]: crate::messages::JarRequest::by_reference
 //!
 //! ```
 //! use oidc_core::jwt::{Algorithm, JwtOptions, SigningKey};

@@ -102,7 +102,7 @@ fn par_request_object_private_key_jwt_dpop() {
 
     // The token request: private_key_jwt + a DPoP proof; the provider's nonce round.
     let mut token_request = TokenRequest::for_authorization_code(code, REDIRECT_URI);
-    token_request = token_request.with_code_verifier(&verifier);
+    token_request.code_verifier = Some(verifier.clone());
     let mut as_nonce = None;
     let (reply, attempts) = post_with_dpop(
         &browser,
@@ -197,8 +197,7 @@ fn par_request_object_private_key_jwt_dpop() {
 
     // Introspection shows the binding (RFC 9449 §6.2).
     let introspection = ctx.metadata.introspection_endpoint.clone().unwrap();
-    let mut introspect = TokenIntrospectionRequest::from_form("token=x").unwrap();
-    introspect.token = tokens.access_token.clone();
+    let introspect = TokenIntrospectionRequest::new(&tokens.access_token);
     let reply = browser.post_authenticated(&introspection, &auth, &introspect.to_form(), &[]);
     let active = TokenIntrospectionResponse::from_json(&reply.body)
         .unwrap()

@@ -43,7 +43,7 @@ fn signed_request_object_by_value() {
         .unwrap();
     assert_eq!(response.state.as_deref(), Some(state.as_str()));
     let mut exchange = TokenRequest::for_authorization_code(response.code.unwrap(), REDIRECT_URI);
-    exchange = exchange.with_code_verifier(&verifier);
+    exchange.code_verifier = Some(verifier.clone());
     let auth = ClientAuth::client_secret_basic(CLIENT, "rp-jar-secret");
     let reply = browser.post_authenticated(
         ctx.metadata.token_endpoint.as_deref().unwrap(),

@@ -247,3 +247,55 @@ fn default_is_the_empty_message() {
     empty::<RpInitiatedLogoutRequest>();
     empty::<FrontChannelLogoutNotification>();
 }
+
+#[test]
+fn signing_flow_messages() {
+    let exp = NumericDate::from_secs(1_700_000_060);
+    let assertion = ClientAssertion::new("s6BhdRkqt3", "https://op.example", exp, "j1");
+    wire(
+        &assertion,
+        "iss=s6BhdRkqt3&sub=s6BhdRkqt3&aud=https%3A%2F%2Fop.example&exp=1700000060&jti=j1",
+        r#"{"iss":"s6BhdRkqt3","sub":"s6BhdRkqt3","aud":"https://op.example","exp":1700000060,"jti":"j1"}"#,
+    );
+    let proof = DpopProof::new(
+        "POST",
+        "https://op.example/token",
+        NumericDate::from_secs(1),
+        "p1",
+    );
+    wire(
+        &proof,
+        "jti=p1&htm=POST&htu=https%3A%2F%2Fop.example%2Ftoken&iat=1",
+        r#"{"jti":"p1","htm":"POST","htu":"https://op.example/token","iat":1}"#,
+    );
+    let request = AuthenticationRequest::new("c", "https://rp.example/cb", ["openid"]);
+    let object = RequestObject::new(request.clone());
+    assert_eq!(object.request, request);
+    wire(
+        &object,
+        "scope=openid&response_type=code&client_id=c&redirect_uri=https%3A%2F%2Frp.example%2Fcb",
+        r#"{"scope":"openid","response_type":"code","client_id":"c","redirect_uri":"https://rp.example/cb"}"#,
+    );
+    wire(
+        &JarRequest::by_value("c", "a.b.c"),
+        "client_id=c&request=a.b.c",
+        r#"{"client_id":"c","request":"a.b.c"}"#,
+    );
+    wire(
+        &JarRequest::by_reference("c", "urn:x"),
+        "client_id=c&request_uri=urn%3Ax",
+        r#"{"client_id":"c","request_uri":"urn:x"}"#,
+    );
+    wire(
+        &PushedAuthorizationSuccessResponse::new("urn:x", 60),
+        "request_uri=urn%3Ax&expires_in=60",
+        r#"{"request_uri":"urn:x","expires_in":60}"#,
+    );
+    wire(
+        &PushedAuthorizationErrorResponse::new(PushedAuthorizationErrorCode::InvalidRequestObject),
+        "error=invalid_request_object",
+        r#"{"error":"invalid_request_object"}"#,
+    );
+    wire(&Confirmation::default(), "", "{}");
+    wire(&Confirmation::dpop("jkt"), "jkt=jkt", r#"{"jkt":"jkt"}"#);
+}

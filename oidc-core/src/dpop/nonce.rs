@@ -139,7 +139,7 @@ mod tests {
         assert_eq!(nonce.as_deref(), Some("n1"));
         // No challenge: one call, the nonce untouched.
         let mut nonce = None;
-        assert_eq!(send_with_nonce(&mut nonce, |n| n.is_none(), |_| None), true);
+        assert!(send_with_nonce(&mut nonce, |n| n.is_none(), |_| None));
         assert_eq!(nonce, None);
     }
 }

@@ -1,6 +1,7 @@
 //! The server's side: verifying a DPoP proof at an authorization server or a resource
 //! server (RFC 9449 §4.3, §7.1).
 
+use crate::error::quoted;
 use crate::jwt::{decode_with_embedded_key, same_thumbprint, Algorithm, JwtOptions, PublicJwk};
 use crate::messages::DpopProof;
 use crate::validation::{
@@ -135,18 +136,22 @@ pub struct VerifiedProof {
 
 /// Verifies a DPoP proof (RFC 9449 §4.3), in the RFC's order:
 ///
-/// 1. one `DPoP` header — the caller passes its single value (refuse requests with
+/// 1. one `DPoP` header: the caller passes its single value (refuse requests with
 ///    several);
-/// 2. a well-formed JWT, 3. with the required claims (`jti`, `htm`, `htu`, `iat`), 4.
-///    `typ` `dpop+jwt`, 5. an allowed asymmetric `alg` (never `none` or HMAC), 6.-7. a
-///    signature that verifies with the public key of its `jwk` header, which holds no
-///    private member;
-/// 8. `htm` and 9. `htu` match the request;
+/// 2. a well-formed JWT;
+/// 3. with the required claims (`jti`, `htm`, `htu`, `iat`);
+/// 4. `typ` `dpop+jwt`;
+/// 5. an allowed asymmetric `alg` (never `none` or HMAC);
+/// 6. a signature that verifies with the public key of its `jwk` header,
+/// 7. which holds no private member;
+/// 8. `htm` and
+/// 9. `htu` match the request;
 /// 10. the server's `nonce`, when it requires one;
-/// 11. `iat` within the window (not older than the maximum age, not ahead by more than
-///    the leeway);
-/// 12. with an access token: `ath` is its hash, and the key's thumbprint is the token's
-///    `cnf.jkt` (also when the caller bound the proof to a `jkt` otherwise);
+/// 11. `iat` within the window (not older than the maximum age, not ahead by more
+///     than the leeway);
+/// 12. with an access token: `ath` is its hash, and the key's thumbprint is the
+///     token's `cnf.jkt` (checked too when the caller bound the proof to a `jkt`
+///     otherwise);
 ///
 /// then the replay check. The embedded key is the only key this library ever takes
 /// from a token's header.
@@ -168,11 +173,15 @@ pub fn verify_proof(
         reason: reason.to_owned(),
     };
     if claims.htm != checks.htm {
-        return Err(mismatch("htm", &claims.htm).into());
+        let reason = format!("got {}, not {}", quoted(&claims.htm), quoted(checks.htm));
+        return Err(mismatch("htm", &reason).into());
     }
     match (normalize_htu(&claims.htu), normalize_htu(checks.htu)) {
         (Some(got), Some(expected)) if got == expected => {}
-        _ => return Err(mismatch("htu", &claims.htu).into()),
+        _ => {
+            let reason = format!("got {}, not this request's URI", quoted(&claims.htu));
+            return Err(mismatch("htu", &reason).into());
+        }
     }
     if let Some(accepted) = &checks.nonce {
         match claims.nonce.as_deref() {

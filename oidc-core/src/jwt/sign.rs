@@ -81,10 +81,7 @@ pub fn sign_payload(
 
 /// `message` signed as a JWT of its token kind: its JSON as the claims, the kind's
 /// written `typ` (see `TypRule::written`), the key's `alg` and `kid`.
-pub(crate) fn encode<T: OidcMessage + ?Sized>(
-    message: &T,
-    key: &SigningKey,
-) -> Result<String, JwtError> {
+pub(crate) fn encode<T: OidcMessage>(message: &T, key: &SigningKey) -> Result<String, JwtError> {
     let header = JwsHeader {
         typ: T::TOKEN_KIND
             .and_then(|kind| kind.typ().written())

@@ -95,6 +95,7 @@ impl JwtAccessToken {
             groups: None,
             roles: None,
             entitlements: None,
+            cnf: None,
             extra: ExtraParams::new(),
         }
     }

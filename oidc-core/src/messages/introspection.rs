@@ -91,6 +91,7 @@ impl TokenIntrospectionSuccessResponse {
             aud: None,
             iss: None,
             jti: None,
+            cnf: None,
             extra: ExtraParams::new(),
         }
     }

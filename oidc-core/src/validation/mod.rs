@@ -202,9 +202,10 @@ pub enum ValidationError {
         token: &'static str,
         claim: &'static str,
     },
-    /// A claim has another value than required (a DPoP proof's `htm`, `htu`, `ath`,
-    /// `nonce`; a Request Object's forbidden parameters).
-    #[error("{token}'s {claim} claim does not match: {}", quoted(.reason))]
+    /// A claim (or the DPoP proof's `jwk`) has another value than required (a DPoP
+    /// proof's `htm`, `htu`, `ath`, `nonce`; a Request Object's forbidden parameters).
+    /// `reason` quotes any value taken from the token.
+    #[error("{token}: {claim} does not match: {}", crate::error::OneLine::new(.reason))]
     ClaimMismatch {
         token: &'static str,
         claim: &'static str,
