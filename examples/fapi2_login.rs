@@ -255,7 +255,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let answer = provider.par(&pushed.body);
     let pushed = PushedAuthorizationResponse::from_json(&answer.body)?.into_result()?;
     println!(
-        "1. PAR ({}): request_uri {}, {} s",
+        "1. PAR to {PAR_ENDPOINT} ({}): request_uri {}, {} s",
         answer.status, pushed.request_uri, pushed.expires_in
     );
 

@@ -43,6 +43,7 @@ use std::fmt;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
+use zeroize::Zeroizing;
 
 use crate::codec::form;
 use crate::error::{Error, ErrorKind};
@@ -79,11 +80,12 @@ pub struct ClientAuth {
     lifetime: i64,
 }
 
+/// The client secret is zeroized when the value is dropped.
 #[derive(Clone)]
 enum Method {
     None,
-    Basic(String),
-    Post(String),
+    Basic(Zeroizing<String>),
+    Post(Zeroizing<String>),
     Jwt { key: SigningKey, audience: String },
 }
 
@@ -120,12 +122,12 @@ impl ClientAuth {
     /// `client_secret_basic` (RFC 6749 §2.3.1): HTTP Basic with the form-encoded client
     /// id and secret. The default method of OIDC Core §9.
     pub fn client_secret_basic(client_id: impl Into<String>, secret: impl Into<String>) -> Self {
-        Self::with(client_id, Method::Basic(secret.into()))
+        Self::with(client_id, Method::Basic(Zeroizing::new(secret.into())))
     }
 
     /// `client_secret_post` (RFC 6749 §2.3.1): `client_id` and `client_secret` in the body.
     pub fn client_secret_post(client_id: impl Into<String>, secret: impl Into<String>) -> Self {
-        Self::with(client_id, Method::Post(secret.into()))
+        Self::with(client_id, Method::Post(Zeroizing::new(secret.into())))
     }
 
     /// `client_secret_jwt` (OIDC Core §9): an assertion MACed with `key`, a secret made
