@@ -12,14 +12,13 @@ use std::collections::HashMap;
 
 use oidc_core::client_auth::{ClientAuth, ClientCredentials};
 use oidc_core::dpop::{
-    authorization_header, is_nonce_error, nonce_challenge, send_with_nonce, verify_proof, DpopKey,
-    DpopValidation,
+    authorization_header, is_nonce_error, nonce_challenge, send_with_nonce, DpopKey, DpopValidation,
 };
-use oidc_core::jwt::{Algorithm, JwkSet, JwtOptions, SigningKey};
+use oidc_core::jwt::{Algorithm, JwkSet, SigningKey};
 use oidc_core::messages::*;
 use oidc_core::validation::{
-    verify_client_assertion, AccessTokenValidation, AuthenticationResponseValidation,
-    ClientAssertionValidation, Clock, IdTokenValidation, SystemClock,
+    AccessTokenValidation, AuthenticationResponseValidation, ClientAssertionValidation, Clock,
+    IdTokenValidation, SystemClock,
 };
 use oidc_core::{issue, pkce, random, Location, NumericDate, OidcMessage};
 
@@ -59,11 +58,11 @@ impl Provider {
                 credentials.method()
             ));
         };
-        let checks = ClientAssertionValidation::new(ISSUER, CLIENT_ID)
+        ClientAssertionValidation::new(ISSUER, CLIENT_ID)
+            .algorithms(&[Algorithm::ES256]) // the client's token_endpoint_auth_signing_alg
             .max_lifetime(300)
-            .unique_jti(|jti, _exp| self.once(jti));
-        let options = JwtOptions::default().algorithms(&[Algorithm::ES256]);
-        verify_client_assertion(assertion, &self.client_keys, &options, &checks)
+            .unique_jti(|jti, _exp| self.once(jti))
+            .verify::<ClientAssertion>(assertion, &self.client_keys)
             .map(|_| ())
             .map_err(|e| e.to_string())
     }
@@ -139,7 +138,7 @@ impl Provider {
             .algorithms(&[Algorithm::ES256])
             .nonce(&self.dpop_nonce)
             .unique_jti(|jti| self.once(jti));
-        let proof = match verify_proof(dpop.unwrap_or_default(), &checks) {
+        let proof = match checks.verify(dpop.unwrap_or_default()) {
             Ok(proof) => proof,
             Err(e) if is_nonce_error(&e) => {
                 let mut answer = error(400, TokenErrorCode::UseDpopNonce, "use the nonce");
@@ -198,10 +197,9 @@ fn resource(provider_keys: &JwkSet, authorization: &str, dpop: &str) -> Result<S
     let token = authorization
         .strip_prefix("DPoP ")
         .ok_or("not a DPoP token")?;
-    let claims = JwtAccessToken::from_jwt(token, provider_keys, &JwtOptions::default())
-        .map_err(|e| e.to_string())?;
-    claims
-        .validate_extern(&AccessTokenValidation::new(ISSUER, RESOURCE))
+    let claims: JwtAccessToken = AccessTokenValidation::new(ISSUER, RESOURCE)
+        .algorithms(&[Algorithm::ES256])
+        .verify(token, provider_keys)
         .map_err(|e| e.to_string())?;
     let jkt = claims
         .cnf
@@ -209,7 +207,7 @@ fn resource(provider_keys: &JwkSet, authorization: &str, dpop: &str) -> Result<S
         .and_then(|cnf| cnf.jkt.as_deref())
         .ok_or("not bound")?;
     let checks = DpopValidation::new("GET", RESOURCE).with_access_token(token, jkt);
-    verify_proof(dpop, &checks).map_err(|e| e.to_string())?;
+    checks.verify(dpop).map_err(|e| e.to_string())?;
     Ok(format!("{{\"accounts\":[],\"owner\":\"{}\"}}", claims.sub))
 }
 
@@ -303,15 +301,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         tokens.token_type
     );
 
-    // 5. The ID Token: signature, claims, nonce.
-    let id_token = IdToken::from_jwt(
-        tokens.id_token.as_deref().unwrap(),
-        &provider_keys,
-        &JwtOptions::default(),
-    )?;
-    id_token.validate_extern(&IdTokenValidation::new(ISSUER, CLIENT_ID).nonce(&nonce))?;
+    // 5. The ID Token: signature, claims, nonce, at_hash (the one call).
+    let id_token: IdToken = IdTokenValidation::new(ISSUER, CLIENT_ID)
+        .algorithms(&[Algorithm::ES256])
+        .nonce(&nonce)
+        .access_token(&tokens.access_token)
+        .verify(tokens.id_token.as_deref().unwrap(), &provider_keys)?;
     println!(
-        "5. ID Token for {} (at_hash {})",
+        "5. ID Token for {} (at_hash {} checked)",
         id_token.sub,
         id_token.at_hash.as_deref().unwrap()
     );

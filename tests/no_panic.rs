@@ -38,7 +38,7 @@ fn run_all(input: &str) {
     }
     let _ = oidc_core::dpop::normalize_htu(input);
     let checks = oidc_core::dpop::DpopValidation::new("POST", "https://server.example.com/token");
-    let _ = oidc_core::dpop::verify_proof(input, &checks);
+    let _ = checks.verify(input);
     let _ = oidc_core::dpop::resource_nonce_challenge(input, Some(input));
     let _ = oidc_core::messages::PushedAuthorizationResponse::from_json(input);
     let _ = oidc_core::messages::JarRequest::from_url(input, Location::Auto);

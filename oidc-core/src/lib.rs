@@ -72,14 +72,17 @@ pub mod __private;
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
 #[cfg(feature = "jwt")]
+#[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub mod client_auth;
 pub mod codec;
 mod cost;
 mod embeds;
 #[cfg(feature = "jwt")]
+#[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub mod dpop;
 mod error;
 #[cfg(feature = "jwt")]
+#[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub mod issue;
 pub mod jwt;
 mod message;
@@ -87,6 +90,7 @@ pub mod messages;
 pub mod pkce;
 pub mod random;
 #[cfg(feature = "jwt")]
+#[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub mod request_object;
 mod types;
 pub mod validation;

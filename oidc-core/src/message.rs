@@ -201,6 +201,7 @@ pub trait OidcMessage: Fields {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[cfg(feature = "jwt")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
     fn to_jwt(&self, key: &crate::jwt::SigningKey) -> Result<String, crate::jwt::JwtError> {
         crate::jwt::encode(self, key)
     }

@@ -6,19 +6,19 @@
 //! a [`JarRequest`]: `client_id` plus the JWT ([`JarRequest::by_value`]), or pushes it
 //! to the PAR endpoint and sends `client_id` plus the returned `request_uri`
 //! ([`JarRequest::by_reference`]). A provider verifies it with
-//! [`verify_request_object`](crate::validation::verify_request_object), which applies
-//! RFC 9101 §6.3: only the Request Object's parameters count, and its `client_id` must
-//! be the request's.
+//! [`RequestObjectValidation::verify`](crate::validation::RequestObjectValidation::verify);
+//! RFC 9101 §6.3 then says to use only the Request Object's parameters, and its
+//! `client_id` must be the request's.
 //!
 //! [`JarRequest`]: crate::messages::JarRequest
 //! [`JarRequest::by_value`]: crate::messages::JarRequest::by_value
 //! [`JarRequest::by_reference`]: crate::messages::JarRequest::by_reference
 //!
 //! ```
-//! use oidc_core::jwt::{Algorithm, JwtOptions, SigningKey};
-//! use oidc_core::messages::{AuthenticationRequest, JarRequest};
+//! use oidc_core::jwt::{Algorithm, SigningKey};
+//! use oidc_core::messages::{AuthenticationRequest, JarRequest, RequestObject};
 //! use oidc_core::request_object::sign_request_object;
-//! use oidc_core::validation::{verify_request_object, RequestObjectValidation};
+//! use oidc_core::validation::RequestObjectValidation;
 //! use oidc_core::{Location, OidcMessage};
 //!
 //! let client_key = SigningKey::generate(Algorithm::ES256)?;
@@ -29,10 +29,10 @@
 //!
 //! // The provider's side.
 //! let received = JarRequest::from_url(&url, Location::Query)?;
-//! let checks = RequestObjectValidation::new("https://server.example.com", &received.client_id);
-//! let verified = verify_request_object(received.request.as_deref().unwrap(), &client_key.verifying_keys(),
-//!     &JwtOptions::default(), &checks)?;
-//! assert_eq!(verified, request);
+//! let checks = RequestObjectValidation::new("https://server.example.com", &received.client_id)
+//!     .algorithms(&[Algorithm::ES256]); // the client's request_object_signing_alg
+//! let verified: RequestObject = checks.verify(received.request.as_deref().unwrap(), &client_key.verifying_keys())?;
+//! assert_eq!(verified.request, request); // RFC 9101 §6.3: only these parameters count
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 

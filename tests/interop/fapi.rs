@@ -125,7 +125,7 @@ fn par_request_object_private_key_jwt_dpop() {
         &ctx,
         tokens.id_token.as_deref().unwrap(),
         CLIENT,
-        Nonce::Sent(Some(&nonce)),
+        Nonce::Expected(&nonce),
     );
     assert_eq!(id_token.sub, "alice");
     eprintln!(

@@ -14,7 +14,9 @@ use oidc_core::validation::{
 };
 use oidc_core::NumericDate;
 
-use crate::harness::{code_flow, setup_with_keys, Browser, ClientAuth, Context, TIMEOUT};
+use oidc_core::client_auth::ClientAuth;
+
+use crate::harness::{code_flow, setup_with_keys, Browser, Context, TIMEOUT};
 
 /// The kid of a compact JWS's header (the test's own look, not the library's).
 fn kid(jwt: &str) -> String {
@@ -33,8 +35,7 @@ fn login(ctx: &Context) -> (String, String) {
     let (tokens, nonce) = code_flow(
         ctx,
         &browser,
-        "rp-basic",
-        ClientAuth::Basic("rp-basic-secret"),
+        &ClientAuth::client_secret_basic("rp-basic", "rp-basic-secret"),
     );
     (tokens.id_token.expect("an ID Token"), nonce)
 }

@@ -59,7 +59,7 @@ fn signed_request_object_by_value() {
         &ctx,
         tokens.id_token.as_deref().unwrap(),
         CLIENT,
-        Nonce::Sent(Some(&nonce)),
+        Nonce::Expected(&nonce),
     );
     eprintln!("request object by value: ok (the query's state was ignored)");
 

@@ -4,12 +4,10 @@
 use std::cell::RefCell;
 
 use oidc_core::client_auth::{basic_authorization, ClientAuth, ClientAuthError, ClientCredentials};
-use oidc_core::jwt::{
-    sign_payload, Algorithm, JwkSet, JwsHeader, JwtError, JwtOptions, SigningKey,
-};
+use oidc_core::jwt::{sign_payload, Algorithm, JwkSet, JwsHeader, JwtError, SigningKey};
 use oidc_core::messages::{ClientAssertion, TokenRequest, JWT_BEARER_ASSERTION_TYPE};
 use oidc_core::validation::{
-    verify_client_assertion, ClientAssertionValidation, ValidationError, VerifyError,
+    ClientAssertionValidation, TokenError, TokenErrorKind, ValidationError,
 };
 use oidc_core::{NumericDate, OidcMessage};
 
@@ -167,18 +165,15 @@ fn jwt_methods_send_an_rfc7523_assertion() {
     // The provider verifies it with the client secret.
     let checks = ClientAssertionValidation::new(ISSUER, CLIENT).clock(clock_at(0));
     let keys = JwkSet::from_secret(secret.as_bytes());
-    let verified = verify_client_assertion(
-        &assertion,
-        &keys,
-        &JwtOptions::default().allow_hmac(),
-        &checks,
-    )
-    .unwrap();
+    let hmac_checks = ClientAssertionValidation::new(ISSUER, CLIENT)
+        .clock(clock_at(0))
+        .algorithms(&[Algorithm::HS256]);
+    let verified: ClientAssertion = hmac_checks.verify(&assertion, &keys).unwrap();
     assert_eq!(verified.sub, CLIENT);
     // HMAC must be allowed explicitly.
     assert!(matches!(
-        verify_client_assertion(&assertion, &keys, &JwtOptions::default(), &checks),
-        Err(VerifyError::Jwt(JwtError::AlgorithmNotAllowed(
+        checks.verify::<ClientAssertion>(&assertion, &keys),
+        Err(TokenError::Jwt(JwtError::AlgorithmNotAllowed(
             Algorithm::HS256
         )))
     ));
@@ -219,7 +214,8 @@ fn jwt_methods_send_an_rfc7523_assertion() {
         };
         assert_eq!(client_id.as_deref(), Some(CLIENT));
         assert!(header(&assertion)["kid"].is_string());
-        verify_client_assertion(&assertion, &client_keys, &JwtOptions::default(), &checks)
+        checks
+            .verify::<ClientAssertion>(&assertion, &client_keys)
             .unwrap_or_else(|e| panic!("{alg:?}: {e}"));
     }
     // Keys of the wrong kind for the method.
@@ -350,16 +346,16 @@ fn assertion_with(claims: serde_json::Value) -> (String, JwkSet) {
     (jwt, signing.verifying_keys())
 }
 
-fn refusal(claims: serde_json::Value, checks: &ClientAssertionValidation<'_>) -> VerifyError {
+fn refusal(claims: serde_json::Value, checks: &ClientAssertionValidation<'_>) -> TokenError {
     let (jwt, keys) = assertion_with(claims);
-    verify_client_assertion(&jwt, &keys, &JwtOptions::default(), checks).unwrap_err()
+    (checks).verify::<ClientAssertion>(&jwt, &keys).unwrap_err()
 }
 
 #[test]
 fn provider_checks_on_assertions() {
     let checks = ClientAssertionValidation::new(ISSUER, CLIENT).clock(clock_at(0));
     let claims_error = |claims| match refusal(claims, &checks) {
-        VerifyError::Claims(e) => e,
+        TokenError::Claims(e) => e,
         other => panic!("{other:?}"),
     };
     assert!(matches!(
@@ -381,7 +377,7 @@ fn provider_checks_on_assertions() {
         ValidationError::UntrustedAudience { audience, .. } if audience == token_endpoint
     ));
     let (jwt, keys) = assertion_with(serde_json::json!({"aud": [ISSUER]}));
-    assert!(verify_client_assertion(&jwt, &keys, &JwtOptions::default(), &checks).is_ok());
+    assert!(checks.verify::<ClientAssertion>(&jwt, &keys).is_ok());
     // Legacy clients: the token endpoint, alone or in an array.
     let legacy = ClientAssertionValidation::new(ISSUER, CLIENT)
         .clock(clock_at(0))
@@ -393,28 +389,28 @@ fn provider_checks_on_assertions() {
     ] {
         let (jwt, keys) = assertion_with(serde_json::json!({"aud": aud}));
         assert!(
-            verify_client_assertion(&jwt, &keys, &JwtOptions::default(), &legacy).is_ok(),
+            legacy.verify::<ClientAssertion>(&jwt, &keys).is_ok(),
             "{aud}"
         );
     }
     assert!(matches!(
         refusal(serde_json::json!({"aud": "x"}), &legacy),
-        VerifyError::Claims(ValidationError::Audience { .. })
+        TokenError::Claims(ValidationError::Audience { .. })
     ));
 
     // exp: valid while now < exp + 30.
     let at = |offset| ClientAssertionValidation::new(ISSUER, CLIENT).clock(clock_at(offset));
     let (jwt, keys) = assertion_with(serde_json::json!({}));
-    assert!(verify_client_assertion(&jwt, &keys, &JwtOptions::default(), &at(89)).is_ok());
+    assert!((at(89)).verify::<ClientAssertion>(&jwt, &keys).is_ok());
     assert!(matches!(
-        verify_client_assertion(&jwt, &keys, &JwtOptions::default(), &at(90)),
-        Err(VerifyError::Claims(ValidationError::Expired { .. }))
+        (at(90)).verify::<ClientAssertion>(&jwt, &keys),
+        Err(TokenError::Claims(ValidationError::Expired { .. }))
     ));
     // iat not ahead by more than the leeway; nbf reached.
-    assert!(verify_client_assertion(&jwt, &keys, &JwtOptions::default(), &at(-30)).is_ok());
+    assert!((at(-30)).verify::<ClientAssertion>(&jwt, &keys).is_ok());
     assert!(matches!(
-        verify_client_assertion(&jwt, &keys, &JwtOptions::default(), &at(-31)),
-        Err(VerifyError::Claims(ValidationError::IssuedInFuture { .. }))
+        (at(-31)).verify::<ClientAssertion>(&jwt, &keys),
+        Err(TokenError::Claims(ValidationError::IssuedInFuture { .. }))
     ));
     assert!(matches!(
         claims_error(serde_json::json!({"nbf": NOW + 31, "iat": null})),
@@ -426,10 +422,10 @@ fn provider_checks_on_assertions() {
             .clock(clock_at(0))
             .max_lifetime(max)
     };
-    assert!(verify_client_assertion(&jwt, &keys, &JwtOptions::default(), &bounded(30)).is_ok());
+    assert!((bounded(30)).verify::<ClientAssertion>(&jwt, &keys).is_ok());
     assert!(matches!(
-        verify_client_assertion(&jwt, &keys, &JwtOptions::default(), &bounded(29)),
-        Err(VerifyError::Claims(ValidationError::LifetimeTooLong {
+        (bounded(29)).verify::<ClientAssertion>(&jwt, &keys),
+        Err(TokenError::Claims(ValidationError::LifetimeTooLong {
             max: 29,
             ..
         }))
@@ -445,18 +441,19 @@ fn provider_checks_on_assertions() {
             seen.borrow_mut().push((jti.to_owned(), exp));
             Ok(())
         });
-    assert!(verify_client_assertion(&jwt, &keys, &JwtOptions::default(), &replay).is_ok());
+    assert!(replay.verify::<ClientAssertion>(&jwt, &keys).is_ok());
     assert_eq!(
         seen.borrow()[0],
         ("j1".to_owned(), NumericDate::from_secs(NOW + 60))
     );
-    let err = verify_client_assertion(&jwt, &keys, &JwtOptions::default(), &replay).unwrap_err();
+    let err = replay.verify::<ClientAssertion>(&jwt, &keys).unwrap_err();
     assert_eq!(
         err.to_string(),
         r#"client assertion: jti check failed: "j1 replayed""#
     );
+    assert_eq!(err.kind(), TokenErrorKind::Claims);
     let (bad_iss, keys2) = assertion_with(serde_json::json!({"iss": "x", "jti": "j2"}));
-    assert!(verify_client_assertion(&bad_iss, &keys2, &JwtOptions::default(), &replay).is_err());
+    assert!(replay.verify::<ClientAssertion>(&bad_iss, &keys2).is_err());
     assert_eq!(
         seen.borrow().len(),
         1,
@@ -467,7 +464,7 @@ fn provider_checks_on_assertions() {
     for missing in ["jti", "exp", "aud", "sub", "iss"] {
         let err = refusal(serde_json::json!({missing: null}), &checks);
         assert!(
-            matches!(err, VerifyError::Jwt(JwtError::Claims(_))),
+            matches!(err, TokenError::Jwt(JwtError::Claims(_))),
             "{missing}: {err}"
         );
     }
@@ -475,34 +472,21 @@ fn provider_checks_on_assertions() {
     let body = serde_json::json!({"iss": CLIENT, "sub": CLIENT, "aud": ISSUER, "exp": NOW + 60, "jti": "j"}).to_string();
     let typed = sign_payload(body.as_bytes(), &signing, &JwsHeader::typed("at+jwt")).unwrap();
     assert!(matches!(
-        verify_client_assertion(
-            &typed,
-            &signing.verifying_keys(),
-            &JwtOptions::default(),
-            &checks
-        ),
-        Err(VerifyError::Jwt(JwtError::WrongType { .. }))
+        checks.verify::<ClientAssertion>(&typed, &signing.verifying_keys()),
+        Err(TokenError::Jwt(JwtError::WrongType { .. }))
     ));
     // RFC 7523's untyped assertions are accepted (rfc7523bis: servers should not refuse them).
     let untyped = sign_payload(body.as_bytes(), &signing, &JwsHeader::default()).unwrap();
-    assert!(verify_client_assertion(
-        &untyped,
-        &signing.verifying_keys(),
-        &JwtOptions::default(),
-        &checks
-    )
-    .is_ok());
+    assert!(checks
+        .verify::<ClientAssertion>(&untyped, &signing.verifying_keys())
+        .is_ok());
     let other = SigningKey::generate(Algorithm::ES256)
         .unwrap()
         .with_kid("ec-p256");
     assert_eq!(
-        verify_client_assertion(
-            &untyped,
-            &other.verifying_keys(),
-            &JwtOptions::default(),
-            &checks
-        )
-        .unwrap_err(),
-        VerifyError::Jwt(JwtError::BadSignature)
+        checks
+            .verify::<ClientAssertion>(&untyped, &other.verifying_keys())
+            .unwrap_err(),
+        TokenError::Jwt(JwtError::BadSignature)
     );
 }

@@ -7,12 +7,11 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use oidc_core::dpop::{
     access_token_hash, authorization_header, is_nonce_error, nonce_challenge,
-    resource_nonce_challenge, send_with_nonce, verify_proof, DpopKey, DpopValidation,
-    USE_DPOP_NONCE,
+    resource_nonce_challenge, send_with_nonce, DpopKey, DpopValidation, USE_DPOP_NONCE,
 };
 use oidc_core::jwt::{Algorithm, JwtError, SigningKey};
 use oidc_core::messages::{TokenErrorCode, TokenResponse, UserinfoErrorResponse};
-use oidc_core::validation::{ValidationError, VerifyError};
+use oidc_core::validation::{TokenError, TokenErrorKind, ValidationError};
 use oidc_core::NumericDate;
 
 use crate::{clock_at, header, now, payload, NOW};
@@ -31,22 +30,20 @@ fn at_rfc_iat(offset: i64) -> oidc_core::validation::FixedClock {
 #[test]
 fn the_rfc_9449_example_proof() {
     let checks = DpopValidation::new("POST", TOKEN_URL).clock(at_rfc_iat(0));
-    let verified = verify_proof(RFC_PROOF, &checks).unwrap();
+    let verified = checks.verify(RFC_PROOF).unwrap();
     assert_eq!(verified.jkt, "0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I");
     assert_eq!(verified.claims.jti, "-BwC3ESc6acc2lTc");
     assert_eq!(verified.key.kty(), "EC");
     // Query and fragment of the request URI do not matter; the host's case does not either.
     let checks = DpopValidation::new("POST", "https://SERVER.example.com:443/token?x=1#y")
         .clock(at_rfc_iat(0));
-    assert!(verify_proof(RFC_PROOF, &checks).is_ok());
+    assert!(checks.verify(RFC_PROOF).is_ok());
     // Another method, another URI.
-    let mismatch = |htm, htu| match verify_proof(
-        RFC_PROOF,
-        &DpopValidation::new(htm, htu).clock(at_rfc_iat(0)),
-    ) {
-        Err(VerifyError::Claims(ValidationError::ClaimMismatch { claim, .. })) => claim,
-        other => panic!("{other:?}"),
-    };
+    let mismatch =
+        |htm, htu| match (DpopValidation::new(htm, htu).clock(at_rfc_iat(0))).verify(RFC_PROOF) {
+            Err(TokenError::Claims(ValidationError::ClaimMismatch { claim, .. })) => claim,
+            other => panic!("{other:?}"),
+        };
     assert_eq!(mismatch("GET", TOKEN_URL), "htm");
     assert_eq!(mismatch("post", TOKEN_URL), "htm");
     assert_eq!(mismatch("POST", "https://server.example.com/token2"), "htu");
@@ -54,41 +51,38 @@ fn the_rfc_9449_example_proof() {
     assert_eq!(mismatch("POST", "not a uri"), "htu");
     // The window: at most 300 s old, at most 30 s ahead.
     let at = |offset| {
-        verify_proof(
-            RFC_PROOF,
-            &DpopValidation::new("POST", TOKEN_URL).clock(at_rfc_iat(offset)),
-        )
+        (DpopValidation::new("POST", TOKEN_URL).clock(at_rfc_iat(offset))).verify(RFC_PROOF)
     };
     assert!(at(300).is_ok());
     assert!(matches!(
         at(301),
-        Err(VerifyError::Claims(ValidationError::IssuedTooEarly { .. }))
+        Err(TokenError::Claims(ValidationError::IssuedTooEarly { .. }))
     ));
     assert!(at(-30).is_ok());
     assert!(matches!(
         at(-31),
-        Err(VerifyError::Claims(ValidationError::IssuedInFuture { .. }))
+        Err(TokenError::Claims(ValidationError::IssuedInFuture { .. }))
     ));
     let short = DpopValidation::new("POST", TOKEN_URL)
         .clock(at_rfc_iat(11))
         .max_age(10);
     assert!(matches!(
-        verify_proof(RFC_PROOF, &short),
-        Err(VerifyError::Claims(ValidationError::IssuedTooEarly { .. }))
+        short.verify(RFC_PROOF),
+        Err(TokenError::Claims(ValidationError::IssuedTooEarly { .. }))
     ));
     // Bound to its own key, or to another.
     let bound = DpopValidation::new("POST", TOKEN_URL).clock(at_rfc_iat(0));
-    assert!(verify_proof(
-        RFC_PROOF,
-        &bound.bound_to("0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I")
-    )
-    .is_ok());
+    assert!(
+        (bound.bound_to("0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I"))
+            .verify(RFC_PROOF)
+            .is_ok()
+    );
     let other = DpopValidation::new("POST", TOKEN_URL)
         .clock(at_rfc_iat(0))
         .bound_to("kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k");
     assert!(matches!(
-        verify_proof(RFC_PROOF, &other),
-        Err(VerifyError::Claims(ValidationError::ClaimMismatch {
+        other.verify(RFC_PROOF),
+        Err(TokenError::Claims(ValidationError::ClaimMismatch {
             claim: "jwk",
             ..
         }))
@@ -98,14 +92,14 @@ fn the_rfc_9449_example_proof() {
         .clock(at_rfc_iat(0))
         .algorithms(&[Algorithm::EdDSA]);
     assert_eq!(
-        verify_proof(RFC_PROOF, &eddsa_only).unwrap_err(),
-        VerifyError::Jwt(JwtError::AlgorithmNotAllowed(Algorithm::ES256))
+        eddsa_only.verify(RFC_PROOF).unwrap_err(),
+        TokenError::Jwt(JwtError::AlgorithmNotAllowed(Algorithm::ES256))
     );
     // A server that requires a nonce.
     let nonce = DpopValidation::new("POST", TOKEN_URL)
         .clock(at_rfc_iat(0))
         .nonce("n");
-    let err = verify_proof(RFC_PROOF, &nonce).unwrap_err();
+    let err = nonce.verify(RFC_PROOF).unwrap_err();
     assert!(is_nonce_error(&err), "{err}");
 }
 
@@ -135,7 +129,7 @@ fn our_proofs() {
         let checks = DpopValidation::new("POST", TOKEN_URL)
             .clock(clock_at(0))
             .nonce("srv-nonce");
-        let verified = verify_proof(&proof, &checks).unwrap();
+        let verified = checks.verify(&proof).unwrap();
         assert_eq!(verified.jkt, key.jkt());
         assert_eq!(
             verified.key.thumbprint(),
@@ -152,21 +146,21 @@ fn our_proofs() {
         let checks = DpopValidation::new("GET", RESOURCE)
             .clock(clock_at(0))
             .with_access_token(ACCESS_TOKEN, key.jkt());
-        assert!(verify_proof(&proof, &checks).is_ok());
+        assert!(checks.verify(&proof).is_ok());
         let other_token = DpopValidation::new("GET", RESOURCE)
             .clock(clock_at(0))
             .with_access_token("another", key.jkt());
         assert!(matches!(
-            verify_proof(&proof, &other_token),
-            Err(VerifyError::Claims(ValidationError::ClaimMismatch {
+            other_token.verify(&proof),
+            Err(TokenError::Claims(ValidationError::ClaimMismatch {
                 claim: "ath",
                 ..
             }))
         ));
         let token_proof = key.proof_at("GET", RESOURCE, None, None, now()).unwrap();
         assert!(matches!(
-            verify_proof(&token_proof, &checks),
-            Err(VerifyError::Claims(ValidationError::ClaimMissing {
+            checks.verify(&token_proof),
+            Err(TokenError::Claims(ValidationError::ClaimMissing {
                 claim: "ath",
                 ..
             }))
@@ -214,52 +208,54 @@ fn section_4_3_refusals() {
         &format!(r#"{{"typ":"dpop+jwt","alg":"ES256","jwk":{public}}}"#),
         &claims(),
     );
-    assert!(verify_proof(&ok, &checks).is_ok());
+    assert!(checks.verify(&ok).is_ok());
     // A kid next to the jwk is fine.
     let with_kid = crafted(
         &key,
         &format!(r#"{{"typ":"dpop+jwt","alg":"ES256","kid":"k","jwk":{public}}}"#),
         &claims(),
     );
-    assert!(verify_proof(&with_kid, &checks).is_ok());
+    assert!(checks.verify(&with_kid).is_ok());
     let refused = |header_json: &str| {
-        verify_proof(&crafted(&key, header_json, &claims()), &checks).unwrap_err()
+        checks
+            .verify(&crafted(&key, header_json, &claims()))
+            .unwrap_err()
     };
     // Step 7: private key material in the header.
     let private = public.replacen('{', r#"{"d":"AAAA","#, 1);
     assert!(matches!(
         refused(&format!(r#"{{"typ":"dpop+jwt","alg":"ES256","jwk":{private}}}"#)),
-        VerifyError::Jwt(JwtError::InvalidKey(reason)) if reason.contains("private key material")
+        TokenError::Jwt(JwtError::InvalidKey(reason)) if reason.contains("private key material")
     ));
     // No jwk, a jwk that is not a key, a member twice inside it.
     assert!(matches!(
         refused(r#"{"typ":"dpop+jwt","alg":"ES256"}"#),
-        VerifyError::Jwt(JwtError::Malformed(_))
+        TokenError::Jwt(JwtError::Malformed(_))
     ));
     assert!(matches!(
         refused(r#"{"typ":"dpop+jwt","alg":"ES256","jwk":"x"}"#),
-        VerifyError::Jwt(JwtError::InvalidKey(_))
+        TokenError::Jwt(JwtError::InvalidKey(_))
     ));
     let twice = public.replacen('{', r#"{"kty":"EC","#, 1);
     assert!(matches!(
         refused(&format!(r#"{{"typ":"dpop+jwt","alg":"ES256","jwk":{twice}}}"#)),
-        VerifyError::Jwt(JwtError::InvalidKey(reason)) if reason.contains("more than once")
+        TokenError::Jwt(JwtError::InvalidKey(reason)) if reason.contains("more than once")
     ));
     // Step 4: typ.
     assert!(matches!(
         refused(&format!(r#"{{"typ":"JWT","alg":"ES256","jwk":{public}}}"#)),
-        VerifyError::Jwt(JwtError::WrongType { .. })
+        TokenError::Jwt(JwtError::WrongType { .. })
     ));
     assert!(matches!(
         refused(&format!(r#"{{"alg":"ES256","jwk":{public}}}"#)),
-        VerifyError::Jwt(JwtError::WrongType { .. })
+        TokenError::Jwt(JwtError::WrongType { .. })
     ));
     // Step 5: alg none, HMAC, or not the key's.
     assert_eq!(
         refused(&format!(
             r#"{{"typ":"dpop+jwt","alg":"none","jwk":{public}}}"#
         )),
-        VerifyError::Jwt(JwtError::AlgNone)
+        TokenError::Jwt(JwtError::AlgNone)
     );
     let hmac_everywhere = DpopValidation::new("POST", TOKEN_URL)
         .clock(clock_at(0))
@@ -270,8 +266,8 @@ fn section_4_3_refusals() {
         &claims(),
     );
     assert_eq!(
-        verify_proof(&hs, &hmac_everywhere).unwrap_err(),
-        VerifyError::Jwt(JwtError::AlgorithmNotAllowed(Algorithm::HS256))
+        hmac_everywhere.verify(&hs).unwrap_err(),
+        TokenError::Jwt(JwtError::AlgorithmNotAllowed(Algorithm::HS256))
     );
     // Step 6: the embedded key is not the signer's.
     let other = SigningKey::generate(Algorithm::ES256)
@@ -283,7 +279,7 @@ fn section_4_3_refusals() {
         refused(&format!(
             r#"{{"typ":"dpop+jwt","alg":"ES256","jwk":{other}}}"#
         )),
-        VerifyError::Jwt(JwtError::BadSignature)
+        TokenError::Jwt(JwtError::BadSignature)
     );
     // Step 3: required claims.
     for missing in ["jti", "htm", "htu", "iat"] {
@@ -296,8 +292,8 @@ fn section_4_3_refusals() {
         );
         assert!(
             matches!(
-                verify_proof(&proof, &checks),
-                Err(VerifyError::Jwt(JwtError::Claims(_)))
+                checks.verify(&proof),
+                Err(TokenError::Jwt(JwtError::Claims(_)))
             ),
             "{missing}"
         );
@@ -313,19 +309,19 @@ fn section_4_3_refusals() {
     let current = DpopValidation::new("POST", TOKEN_URL)
         .clock(clock_at(0))
         .nonce("new");
-    let err = verify_proof(&stale, &current).unwrap_err();
+    let err = current.verify(&stale).unwrap_err();
     assert!(
         is_nonce_error(&err)
             && matches!(
                 err,
-                VerifyError::Claims(ValidationError::ClaimMismatch { claim: "nonce", .. })
+                TokenError::Claims(ValidationError::ClaimMismatch { claim: "nonce", .. })
             )
     );
     let rotating = DpopValidation::new("POST", TOKEN_URL)
         .clock(clock_at(0))
         .nonce_accepted(|n| n == "new" || n == "old");
-    assert!(verify_proof(&stale, &rotating).is_ok());
-    assert!(!is_nonce_error(&VerifyError::Jwt(JwtError::BadSignature)));
+    assert!(rotating.verify(&stale).is_ok());
+    assert!(!is_nonce_error(&TokenError::Jwt(JwtError::BadSignature)));
     // The replay hook.
     let seen = RefCell::new(Vec::<String>::new());
     let once = DpopValidation::new("POST", TOKEN_URL)
@@ -337,18 +333,18 @@ fn section_4_3_refusals() {
             seen.borrow_mut().push(jti.to_owned());
             Ok(())
         });
-    assert!(verify_proof(&ok, &once).is_ok());
+    assert!(once.verify(&ok).is_ok());
     assert!(matches!(
-        verify_proof(&ok, &once),
-        Err(VerifyError::Claims(ValidationError::Callback {
+        once.verify(&ok),
+        Err(TokenError::Claims(ValidationError::Callback {
             check: "jti",
             ..
         }))
     ));
     // Not a JWT at all.
     assert!(matches!(
-        verify_proof("abc", &checks),
-        Err(VerifyError::Jwt(JwtError::Malformed(_)))
+        checks.verify("abc"),
+        Err(TokenError::Jwt(JwtError::Malformed(_)))
     ));
 }
 
@@ -399,7 +395,7 @@ fn nonce_rounds() {
             let checks = DpopValidation::new("POST", TOKEN_URL)
                 .clock(clock_at(0))
                 .nonce(server_nonce);
-            match verify_proof(&proof, &checks) {
+            match checks.verify(&proof) {
                 Ok(_) => ("ok".to_owned(), None),
                 Err(e) if is_nonce_error(&e) => ("use_dpop_nonce".to_owned(), Some(server_nonce)),
                 Err(e) => (e.to_string(), None),
@@ -412,4 +408,53 @@ fn nonce_rounds() {
     assert!(payload(&proofs[0]).get("nonce").is_none());
     assert_eq!(payload(&proofs[1])["nonce"], server_nonce);
     assert_eq!(nonce.as_deref(), Some(server_nonce));
+}
+
+#[test]
+fn one_error_type_whose_kind_names_the_step() {
+    let key = SigningKey::generate(Algorithm::ES256).unwrap();
+    let public = key.public_jwk().unwrap().to_json();
+    let checks = DpopValidation::new("POST", TOKEN_URL).clock(clock_at(0));
+    let kind = |header_json: &str, claims: &serde_json::Value| {
+        checks
+            .verify(&crafted(&key, header_json, claims))
+            .unwrap_err()
+            .kind()
+    };
+    let typed = format!(r#"{{"typ":"dpop+jwt","alg":"ES256","jwk":{public}}}"#);
+    assert_eq!(
+        checks.verify("a.b").unwrap_err().kind(),
+        TokenErrorKind::Decode
+    );
+    assert_eq!(
+        kind(
+            &format!(r#"{{"typ":"JWT","alg":"ES256","jwk":{public}}}"#),
+            &claims()
+        ),
+        TokenErrorKind::Header
+    );
+    let private = public.replacen('{', r#"{"d":"AAAA","#, 1);
+    assert_eq!(
+        kind(
+            &format!(r#"{{"typ":"dpop+jwt","alg":"ES256","jwk":{private}}}"#),
+            &claims()
+        ),
+        TokenErrorKind::Key
+    );
+    let other = SigningKey::generate(Algorithm::ES256)
+        .unwrap()
+        .public_jwk()
+        .unwrap()
+        .to_json();
+    assert_eq!(
+        kind(
+            &format!(r#"{{"typ":"dpop+jwt","alg":"ES256","jwk":{other}}}"#),
+            &claims()
+        ),
+        TokenErrorKind::Signature
+    );
+    let mut wrong_method = claims();
+    wrong_method["htm"] = "GET".into();
+    assert_eq!(kind(&typed, &wrong_method), TokenErrorKind::Claims);
+    assert!(checks.verify(&crafted(&key, &typed, &claims())).is_ok());
 }

@@ -3,12 +3,10 @@
 
 use std::cell::RefCell;
 
-use oidc_core::jwt::{sign_payload, Algorithm, JwkSet, JwsHeader, JwtError, JwtOptions};
+use oidc_core::jwt::{sign_payload, Algorithm, JwkSet, JwsHeader, JwtError};
 use oidc_core::messages::{AuthenticationRequest, JarRequest, RequestObject};
 use oidc_core::request_object::{sign_request_object, sign_request_object_at};
-use oidc_core::validation::{
-    verify_request_object, RequestObjectValidation, ValidationError, VerifyError,
-};
+use oidc_core::validation::{RequestObjectValidation, TokenError, ValidationError};
 use oidc_core::{Location, OidcMessage};
 
 use crate::{clock_at, data, header, key, now, payload, ISSUER, NOW};
@@ -39,8 +37,10 @@ fn what_we_sign_every_algorithm_verifies() {
     for alg in crate::EVERY_ALGORITHM {
         let signing = key(alg);
         let jwt = sign_request_object_at(&request(), &signing, ISSUER, now(), 300).unwrap();
-        let options = JwtOptions::default().allow_hmac();
-        let verified = verify_request_object(&jwt, &signing.verifying_keys(), &options, &checks())
+        let checks = checks().algorithms(&[alg]);
+        let verified = checks
+            .verify::<RequestObject>(&jwt, &signing.verifying_keys())
+            .map(|o| o.request)
             .unwrap_or_else(|e| panic!("{alg:?}: {e}"));
         assert_eq!(verified, request(), "{alg:?}");
     }
@@ -89,8 +89,10 @@ fn the_oidc_core_6_1_example_verifies() {
     .unwrap();
     let checks =
         RequestObjectValidation::new("https://server.example.com", CLIENT).clock(clock_at(0));
-    let verified =
-        verify_request_object(jwt.trim(), &keys, &JwtOptions::default(), &checks).unwrap();
+    let verified = checks
+        .verify::<RequestObject>(jwt.trim(), &keys)
+        .map(|o| o.request)
+        .unwrap();
     assert_eq!(verified.response_type, "code id_token");
     assert_eq!(verified.state.as_deref(), Some("af0ifjsldkj"));
     assert_eq!(verified.max_age, Some(86400));
@@ -100,13 +102,10 @@ fn the_oidc_core_6_1_example_verifies() {
     );
     // Another provider is not its audience.
     assert!(matches!(
-        verify_request_object(
-            jwt.trim(),
-            &keys,
-            &JwtOptions::default(),
-            &checks_for("https://other.example")
-        ),
-        Err(VerifyError::Claims(ValidationError::Audience { .. }))
+        (checks_for("https://other.example"))
+            .verify::<RequestObject>(jwt.trim(), &keys)
+            .map(|o| o.request),
+        Err(TokenError::Claims(ValidationError::Audience { .. }))
     ));
 }
 
@@ -127,20 +126,20 @@ fn rfc9101_6_3_only_the_request_objects_parameters_count() {
     let url = outer.to_url("https://op.example/authorize").unwrap();
     let received = JarRequest::from_url(&url, Location::Query).unwrap();
     let checks = RequestObjectValidation::new(ISSUER, &received.client_id).clock(clock_at(0));
-    let verified = verify_request_object(
-        received.request.as_deref().unwrap(),
-        &signing.verifying_keys(),
-        &JwtOptions::default(),
-        &checks,
-    )
-    .unwrap();
+    let verified = checks
+        .verify::<RequestObject>(
+            received.request.as_deref().unwrap(),
+            &signing.verifying_keys(),
+        )
+        .map(|o| o.request)
+        .unwrap();
     assert_eq!(verified.state.as_deref(), Some("af0ifjsldkj"));
     assert_eq!(verified.redirect_uri, "https://client.example.org/cb");
     // The request's client_id and the object's MUST be identical.
     let other = RequestObjectValidation::new(ISSUER, "another-client").clock(clock_at(0));
     assert!(matches!(
-        verify_request_object(&jwt, &signing.verifying_keys(), &JwtOptions::default(), &other),
-        Err(VerifyError::Claims(ValidationError::ClientId { got, .. })) if got == CLIENT
+        other.verify::<RequestObject>(&jwt, &signing.verifying_keys()).map(|o| o.request),
+        Err(TokenError::Claims(ValidationError::ClientId { got, .. })) if got == CLIENT
     ));
 }
 
@@ -165,18 +164,15 @@ fn object_with(claims: serde_json::Value) -> String {
 fn verify(
     jwt: &str,
     checks: &RequestObjectValidation<'_>,
-) -> Result<AuthenticationRequest, VerifyError> {
-    verify_request_object(
-        jwt,
-        &key(Algorithm::ES256).verifying_keys(),
-        &JwtOptions::default(),
-        checks,
-    )
+) -> Result<AuthenticationRequest, TokenError> {
+    (checks)
+        .verify::<RequestObject>(jwt, &key(Algorithm::ES256).verifying_keys())
+        .map(|o| o.request)
 }
 
 fn claim_error(claims: serde_json::Value, checks: &RequestObjectValidation<'_>) -> ValidationError {
     match verify(&object_with(claims), checks) {
-        Err(VerifyError::Claims(e)) => e,
+        Err(TokenError::Claims(e)) => e,
         other => panic!("{other:?}"),
     }
 }
@@ -220,12 +216,12 @@ fn provider_checks_on_request_objects() {
     assert!(verify(&jwt, &at(329)).is_ok());
     assert!(matches!(
         verify(&jwt, &at(330)),
-        Err(VerifyError::Claims(ValidationError::Expired { .. }))
+        Err(TokenError::Claims(ValidationError::Expired { .. }))
     ));
     assert!(verify(&jwt, &at(-30)).is_ok());
     assert!(matches!(
         verify(&jwt, &at(-31)),
-        Err(VerifyError::Claims(ValidationError::NotYetValid { .. }))
+        Err(TokenError::Claims(ValidationError::NotYetValid { .. }))
     ));
     assert!(matches!(
         claim_error(serde_json::json!({"nbf": null, "iat": NOW + 31}), &checks()),
@@ -240,7 +236,7 @@ fn provider_checks_on_request_objects() {
     assert!(verify(&jwt, &fapi(300)).is_ok());
     assert!(matches!(
         verify(&jwt, &fapi(299)),
-        Err(VerifyError::Claims(ValidationError::LifetimeTooLong { .. }))
+        Err(TokenError::Claims(ValidationError::LifetimeTooLong { .. }))
     ));
     for missing in ["exp", "nbf"] {
         assert!(matches!(
@@ -262,7 +258,7 @@ fn provider_checks_on_request_objects() {
     assert!(verify(&jwt, &once).is_ok());
     assert!(matches!(
         verify(&jwt, &once),
-        Err(VerifyError::Claims(ValidationError::Callback {
+        Err(TokenError::Claims(ValidationError::Callback {
             check: "jti",
             ..
         }))
@@ -280,7 +276,7 @@ fn provider_checks_on_request_objects() {
     .unwrap();
     assert!(matches!(
         verify(&typed, &checks()),
-        Err(VerifyError::Jwt(JwtError::WrongType { .. }))
+        Err(TokenError::Jwt(JwtError::WrongType { .. }))
     ));
     // A Request Object's authorization parameters follow AuthenticationRequest's rules.
     let err = verify(

@@ -20,7 +20,7 @@ const MESSAGE: &str = "client authentication";
 /// secret and an assertion) is refused, as RFC 6749 §2.3 requires; so is a
 /// `client_id` that contradicts the authenticated one. The provider then checks what was
 /// presented against the client's registration: [`secret_matches`](Self::secret_matches)
-/// for secrets, `validation::verify_client_assertion` for assertions (with the keys of
+/// for secrets, `validation::ClientAssertionValidation::verify` for assertions (with the keys of
 /// the client [`client_id`](Self::client_id) names), and that the method is the one the
 /// client registered.
 ///

@@ -8,7 +8,7 @@
 //! | client | `Authorization: DPoP <token>` | [`authorization_header`] |
 //! | client | the `use_dpop_nonce` challenge and one retry | [`nonce_challenge`], [`resource_nonce_challenge`], [`send_with_nonce`] |
 //! | both | `htu` normalisation | [`normalize_htu`] |
-//! | server | verifying a proof, binding it to `cnf.jkt` | [`verify_proof`], [`DpopValidation`] |
+//! | server | verifying a proof, binding it to `cnf.jkt` | [`DpopValidation::verify`] |
 //!
 //! The token endpoint answers `token_type: DPoP`
 //! ([`TokenSuccessResponse::is_dpop`](crate::messages::TokenSuccessResponse::is_dpop))
@@ -16,13 +16,13 @@
 //! response ([`Confirmation`](crate::messages::Confirmation)).
 //!
 //! ```
-//! use oidc_core::dpop::{authorization_header, verify_proof, DpopKey, DpopValidation};
+//! use oidc_core::dpop::{authorization_header, DpopKey, DpopValidation};
 //! use oidc_core::jwt::Algorithm;
 //!
 //! let key = DpopKey::generate(Algorithm::ES256)?;
 //! // The token request.
 //! let proof = key.proof("POST", "https://server.example.com/token", None, None)?;
-//! let verified = verify_proof(&proof, &DpopValidation::new("POST", "https://server.example.com/token"))?;
+//! let verified = DpopValidation::new("POST", "https://server.example.com/token").verify(&proof)?;
 //! assert_eq!(verified.jkt, key.jkt()); // the server binds the token to it: cnf.jkt
 //!
 //! // Using the token at a resource.
@@ -31,11 +31,11 @@
 //! assert_eq!(authorization_header(token), "DPoP Kz~8mXK1EalYznwH-LC-1fBAo.4Ljp~zsPE_NeO.gxU");
 //! let checks = DpopValidation::new("GET", "https://resource.example.org/protectedresource")
 //!     .with_access_token(token, key.jkt());
-//! assert!(verify_proof(&proof, &checks).is_ok());
+//! assert!(checks.verify(&proof).is_ok());
 //! // Another key's proof does not fit the token.
 //! let thief = DpopKey::generate(Algorithm::ES256)?;
 //! let stolen = thief.proof("GET", "https://resource.example.org/protectedresource", Some(token), None)?;
-//! assert!(verify_proof(&stolen, &checks).is_err());
+//! assert!(checks.verify(&stolen).is_err());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -47,6 +47,4 @@ mod verify;
 pub use htu::normalize_htu;
 pub use key::{access_token_hash, authorization_header, DpopKey};
 pub use nonce::{nonce_challenge, resource_nonce_challenge, send_with_nonce, USE_DPOP_NONCE};
-pub use verify::{
-    is_nonce_error, verify_proof, DpopValidation, VerifiedProof, DEFAULT_MAX_AGE_SECS,
-};
+pub use verify::{is_nonce_error, DpopValidation, VerifiedProof, DEFAULT_MAX_AGE_SECS};

@@ -5,7 +5,7 @@ use crate::error::quoted;
 use crate::jwt::{decode_with_embedded_key, same_thumbprint, Algorithm, JwtOptions, PublicJwk};
 use crate::messages::DpopProof;
 use crate::validation::{
-    callback, check_iat_not_future, Clock, SystemClock, ValidationError, VerifyError,
+    callback, check_iat_not_future, Clock, SystemClock, TokenError, ValidationError,
     DEFAULT_LEEWAY_SECS,
 };
 use crate::NumericDate;
@@ -21,7 +21,7 @@ pub const DEFAULT_MAX_AGE_SECS: i64 = 300;
 type NonceCheck<'a> = Box<dyn Fn(&str) -> bool + 'a>;
 type JtiCheck<'a> = Box<dyn Fn(&str) -> Result<(), String> + 'a>;
 
-/// What a DPoP proof is checked against ([`verify_proof`]): the request it came with,
+/// What a DPoP proof is checked against ([`verify`](Self::verify)): the request it came with,
 /// the access token and the key the token is bound to (at a resource server), the
 /// server's nonce, and a replay hook.
 ///
@@ -134,119 +134,124 @@ pub struct VerifiedProof {
     pub jkt: String,
 }
 
-/// Verifies a DPoP proof (RFC 9449 §4.3), in the RFC's order:
-///
-/// 1. one `DPoP` header: the caller passes its single value (refuse requests with
-///    several);
-/// 2. a well-formed JWT;
-/// 3. with the required claims (`jti`, `htm`, `htu`, `iat`);
-/// 4. `typ` `dpop+jwt`;
-/// 5. an allowed asymmetric `alg` (never `none` or HMAC);
-/// 6. a signature that verifies with the public key of its `jwk` header,
-/// 7. which holds no private member;
-/// 8. `htm` and
-/// 9. `htu` match the request;
-/// 10. the server's `nonce`, when it requires one;
-/// 11. `iat` within the window (not older than the maximum age, not ahead by more
-///     than the leeway);
-/// 12. with an access token: `ath` is its hash, and the key's thumbprint is the
-///     token's `cnf.jkt` (checked too when the caller bound the proof to a `jkt`
-///     otherwise);
-///
-/// then the replay check. The embedded key is the only key this library ever takes
-/// from a token's header.
-pub fn verify_proof(
-    proof: &str,
-    checks: &DpopValidation<'_>,
-) -> Result<VerifiedProof, VerifyError> {
-    let algorithms: Vec<Algorithm> = checks
-        .algorithms
-        .iter()
-        .copied()
-        .filter(|alg| !matches!(alg, Algorithm::HS256 | Algorithm::HS384 | Algorithm::HS512))
-        .collect();
-    let options = JwtOptions::default().algorithms(&algorithms);
-    let (claims, key): (DpopProof, PublicJwk) = decode_with_embedded_key(proof.trim(), &options)?;
-    let mismatch = |claim, reason: &str| ValidationError::ClaimMismatch {
-        token: TOKEN,
-        claim,
-        reason: reason.to_owned(),
-    };
-    if claims.htm != checks.htm {
-        let reason = format!("got {}, not {}", quoted(&claims.htm), quoted(checks.htm));
-        return Err(mismatch("htm", &reason).into());
-    }
-    match (normalize_htu(&claims.htu), normalize_htu(checks.htu)) {
-        (Some(got), Some(expected)) if got == expected => {}
-        _ => {
-            let reason = format!("got {}, not this request's URI", quoted(&claims.htu));
-            return Err(mismatch("htu", &reason).into());
-        }
-    }
-    if let Some(accepted) = &checks.nonce {
-        match claims.nonce.as_deref() {
-            None => {
-                return Err(ValidationError::ClaimMissing {
-                    token: TOKEN,
-                    claim: "nonce",
-                }
-                .into())
-            }
-            Some(nonce) if !accepted(nonce) => {
-                return Err(mismatch("nonce", "not a current nonce of this server").into())
-            }
-            Some(_) => {}
-        }
-    }
-    let now = checks.clock.now();
-    check_iat_not_future(TOKEN, claims.iat, now, checks.leeway)?;
-    let oldest = NumericDate::from_secs(now.as_secs().saturating_sub(checks.max_age));
-    if claims.iat < oldest {
-        return Err(ValidationError::IssuedTooEarly {
+impl DpopValidation<'_> {
+    /// Verifies a DPoP proof (RFC 9449 §4.3) and returns it with its key, or the first
+    /// failed check as a [`TokenError`] (the same error as the validation options' one-call
+    /// `verify`: its `kind` tells the JWT's form, header, key, signature and claims apart).
+    /// There is no key set to pass: the key is the proof's own `jwk`. The checks, in the
+    /// RFC's order:
+    ///
+    /// 1. one `DPoP` header: the caller passes its single value (refuse requests with
+    ///    several);
+    /// 2. a well-formed JWT;
+    /// 3. with the required claims (`jti`, `htm`, `htu`, `iat`);
+    /// 4. `typ` `dpop+jwt`;
+    /// 5. an allowed asymmetric `alg` (never `none` or HMAC);
+    /// 6. a signature that verifies with the public key of its `jwk` header,
+    /// 7. which holds no private member;
+    /// 8. `htm` and
+    /// 9. `htu` match the request;
+    /// 10. the server's `nonce`, when it requires one;
+    /// 11. `iat` within the window (not older than the maximum age, not ahead by more
+    ///     than the leeway);
+    /// 12. with an access token: `ath` is its hash, and the key's thumbprint is the
+    ///     token's `cnf.jkt` (checked too when the caller bound the proof to a `jkt`
+    ///     otherwise);
+    ///
+    /// then the replay check. The embedded key is the only key this library ever takes
+    /// from a token's header.
+    pub fn verify(&self, proof: &str) -> Result<VerifiedProof, TokenError> {
+        let checks = self;
+        let algorithms: Vec<Algorithm> = checks
+            .algorithms
+            .iter()
+            .copied()
+            .filter(|alg| !matches!(alg, Algorithm::HS256 | Algorithm::HS384 | Algorithm::HS512))
+            .collect();
+        let options = JwtOptions::default().algorithms(&algorithms);
+        let (claims, key): (DpopProof, PublicJwk) =
+            decode_with_embedded_key(proof.trim(), &options)?;
+        let mismatch = |claim, reason: &str| ValidationError::ClaimMismatch {
             token: TOKEN,
-            iat: claims.iat,
-            min: oldest,
+            claim,
+            reason: reason.to_owned(),
+        };
+        if claims.htm != checks.htm {
+            let reason = format!("got {}, not {}", quoted(&claims.htm), quoted(checks.htm));
+            return Err(mismatch("htm", &reason).into());
         }
-        .into());
-    }
-    if let Some(access_token) = checks.access_token {
-        match claims.ath.as_deref() {
-            None => {
-                return Err(ValidationError::ClaimMissing {
-                    token: TOKEN,
-                    claim: "ath",
+        match (normalize_htu(&claims.htu), normalize_htu(checks.htu)) {
+            (Some(got), Some(expected)) if got == expected => {}
+            _ => {
+                let reason = format!("got {}, not this request's URI", quoted(&claims.htu));
+                return Err(mismatch("htu", &reason).into());
+            }
+        }
+        if let Some(accepted) = &checks.nonce {
+            match claims.nonce.as_deref() {
+                None => {
+                    return Err(ValidationError::ClaimMissing {
+                        token: TOKEN,
+                        claim: "nonce",
+                    }
+                    .into())
                 }
-                .into())
+                Some(nonce) if !accepted(nonce) => {
+                    return Err(mismatch("nonce", "not a current nonce of this server").into())
+                }
+                Some(_) => {}
             }
-            Some(ath) if !same_thumbprint(ath, &access_token_hash(access_token)) => {
-                return Err(mismatch("ath", "not the hash of the access token").into())
-            }
-            Some(_) => {}
         }
-    }
-    let jkt = key.thumbprint();
-    if let Some(bound) = checks.jkt {
-        if !same_thumbprint(&jkt, bound) {
-            return Err(mismatch(
-                "jwk",
-                "the proof's key is not the one the token is bound to (cnf.jkt)",
-            )
+        let now = checks.clock.now();
+        check_iat_not_future(TOKEN, claims.iat, now, checks.leeway)?;
+        let oldest = NumericDate::from_secs(now.as_secs().saturating_sub(checks.max_age));
+        if claims.iat < oldest {
+            return Err(ValidationError::IssuedTooEarly {
+                token: TOKEN,
+                iat: claims.iat,
+                min: oldest,
+            }
             .into());
         }
+        if let Some(access_token) = checks.access_token {
+            match claims.ath.as_deref() {
+                None => {
+                    return Err(ValidationError::ClaimMissing {
+                        token: TOKEN,
+                        claim: "ath",
+                    }
+                    .into())
+                }
+                Some(ath) if !same_thumbprint(ath, &access_token_hash(access_token)) => {
+                    return Err(mismatch("ath", "not the hash of the access token").into())
+                }
+                Some(_) => {}
+            }
+        }
+        let jkt = key.thumbprint();
+        if let Some(bound) = checks.jkt {
+            if !same_thumbprint(&jkt, bound) {
+                return Err(mismatch(
+                    "jwk",
+                    "the proof's key is not the one the token is bound to (cnf.jkt)",
+                )
+                .into());
+            }
+        }
+        if let Some(check) = &checks.unique_jti {
+            callback(TOKEN, "jti", check(&claims.jti))?;
+        }
+        Ok(VerifiedProof { claims, key, jkt })
     }
-    if let Some(check) = &checks.unique_jti {
-        callback(TOKEN, "jti", check(&claims.jti))?;
-    }
-    Ok(VerifiedProof { claims, key, jkt })
 }
 
 /// Whether `error` means the proof lacks the server's current nonce: the server then
 /// answers `use_dpop_nonce` with a fresh `DPoP-Nonce` (RFC 9449 §8, §9) rather than
 /// `invalid_dpop_proof`.
-pub fn is_nonce_error(error: &VerifyError) -> bool {
+pub fn is_nonce_error(error: &TokenError) -> bool {
     matches!(
         error,
-        VerifyError::Claims(ValidationError::ClaimMissing { claim: "nonce", .. })
-            | VerifyError::Claims(ValidationError::ClaimMismatch { claim: "nonce", .. })
+        TokenError::Claims(ValidationError::ClaimMissing { claim: "nonce", .. })
+            | TokenError::Claims(ValidationError::ClaimMismatch { claim: "nonce", .. })
     )
 }

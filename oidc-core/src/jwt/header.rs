@@ -5,7 +5,7 @@
 //! §4.1.4, §4.1.9, §4.1.10). `crit` must be a non-empty array of strings
 //! (§4.1.11). Other members (`jwk`, `jku`, `x5u`, `x5c`, ...) are never used to verify
 //! a token: keys come only from the caller's set. The one exception is a DPoP proof,
-//! whose `jwk` IS the key (RFC 9449 §4.3): its raw text is kept for `dpop::verify_proof`
+//! whose `jwk` IS the key (RFC 9449 §4.3): its raw text is kept for `dpop::DpopValidation::verify`
 //! to read strictly.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;

@@ -144,12 +144,15 @@ pub use key_cache::{
 #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub use keys::{Jwk, JwkSet};
 #[cfg(feature = "jwt")]
+#[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub use public_key::PublicJwk;
 #[cfg(feature = "jwt")]
 pub(crate) use sign::encode;
 #[cfg(feature = "jwt")]
+#[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub use sign::{sign_payload, JwsHeader};
 #[cfg(feature = "jwt")]
+#[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub use signing_key::SigningKey;
 #[cfg(feature = "jwt")]
 pub(crate) use thumbprint::same_thumbprint;
@@ -161,6 +164,7 @@ pub use verify::{from_jwt_with_header, verify_payload, JwtOptions};
 
 /// The JOSE name of `alg` (`"RS256"`, `"EdDSA"`), as written in a header's `alg`.
 #[cfg(feature = "jwt")]
+#[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub fn algorithm_name(alg: Algorithm) -> &'static str {
     match alg {
         Algorithm::HS256 => "HS256",

@@ -60,7 +60,7 @@ pub struct JwtAccessToken {
     pub entitlements: Option<Vec<String>>,
     /// `cnf` — the key the token is bound to (RFC 7800 §3.1): a DPoP key's thumbprint
     /// in `jkt` (RFC 9449 §6.1). A resource server that finds one MUST NOT accept the
-    /// token without the matching proof (`dpop::verify_proof` with the token).
+    /// token without the matching proof (`dpop::DpopValidation::with_access_token`).
     #[oidc(json)]
     pub cnf: Option<super::Confirmation>,
     /// Any other claim.

@@ -13,7 +13,7 @@ pub const JWT_BEARER_ASSERTION_TYPE: &str =
 /// Its token kind is [`TokenKind::CLIENT_ASSERTION`](crate::jwt::TokenKind::CLIENT_ASSERTION).
 /// Build one with [`new`](Self::new) (`iss` = `sub` = the client id); clients usually
 /// let `client_auth::ClientAuth` make and sign it. A provider verifies one with
-/// `validation::verify_client_assertion`.
+/// `validation::ClientAssertionValidation::verify`.
 #[derive(OidcMessage, Clone, PartialEq)]
 #[oidc(token_kind = crate::jwt::TokenKind::CLIENT_ASSERTION)]
 #[non_exhaustive]

@@ -7,7 +7,7 @@ use crate::{ExtraParams, NumericDate, OidcMessage};
 ///
 /// Its token kind is [`TokenKind::DPOP_PROOF`](crate::jwt::TokenKind::DPOP_PROOF) (`typ`
 /// `dpop+jwt`). A client makes proofs with `dpop::DpopKey::proof`; a provider or
-/// resource server verifies them with `dpop::verify_proof`, which takes the key from
+/// resource server verifies them with `dpop::DpopValidation::verify`, which takes the key from
 /// the proof's own `jwk` header.
 #[derive(OidcMessage, Clone, PartialEq)]
 #[oidc(token_kind = crate::jwt::TokenKind::DPOP_PROOF)]

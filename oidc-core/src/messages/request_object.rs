@@ -16,7 +16,7 @@ use super::AuthenticationRequest;
 /// [`AuthenticationRequest`], flattened: unknown claims land in its `extra`, so they
 /// stay authorization parameters. A client makes one with
 /// `request_object::sign_request_object`; a provider verifies it and applies RFC 9101
-/// §6.3 with `request_object::verify_request_object`.
+/// §6.3 with `validation::RequestObjectValidation::verify`.
 #[derive(OidcMessage, Clone, PartialEq)]
 #[oidc(token_kind = crate::jwt::TokenKind::REQUEST_OBJECT)]
 #[non_exhaustive]

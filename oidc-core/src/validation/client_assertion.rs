@@ -1,12 +1,12 @@
 //! Verifying a client authentication JWT at the provider (RFC 7523 §3, OIDC Core §9,
 //! draft-ietf-oauth-rfc7523bis §3).
 
-use crate::jwt::{JwkSet, JwtOptions};
+use crate::jwt::JwtOptions;
 use crate::messages::ClientAssertion;
-use crate::{NumericDate, OidcMessage};
+use crate::NumericDate;
 
 use super::{
-    check_exp, check_iat_not_future, check_nbf, Clock, SystemClock, ValidationError, VerifyError,
+    check_exp, check_iat_not_future, check_nbf, Clock, SystemClock, ValidationError,
     DEFAULT_LEEWAY_SECS,
 };
 
@@ -16,9 +16,39 @@ const TOKEN: &str = "client assertion";
 /// client; the store keeps it until `exp`.
 type JtiCheck<'a> = Box<dyn Fn(&str, NumericDate) -> Result<(), String> + 'a>;
 
-/// What a client assertion is checked against ([`ClientAssertion::validate_extern`],
-/// [`verify_client_assertion`]): the provider's issuer identifier (the audience), the
-/// client it authenticates, and a `jti` replay hook.
+/// What a client assertion is checked against: the claims
+/// ([`ClientAssertion::validate_extern`]) — the provider's issuer identifier (the
+/// audience), the client it authenticates, a `jti` replay hook — and, for the one-call
+/// [`verify`](Self::verify), the JWS (the client's algorithms, the `typ` rule of client
+/// assertions).
+///
+/// ```
+/// use oidc_core::client_auth::{ClientAuth, ClientCredentials};
+/// use oidc_core::jwt::{Algorithm, SigningKey};
+/// use oidc_core::messages::ClientAssertion;
+/// use oidc_core::validation::ClientAssertionValidation;
+///
+/// let key = SigningKey::generate(Algorithm::ES256)?;
+/// let client_keys = key.verifying_keys(); // what the client registered
+/// let auth = ClientAuth::private_key_jwt("s6BhdRkqt3", key, "https://op.example")?;
+/// let sent = auth.apply("grant_type=client_credentials")?;
+///
+/// // The provider's side.
+/// let ClientCredentials::Assertion { assertion, .. } = ClientCredentials::from_request(None, &sent.body)? else { panic!() };
+/// let seen = std::cell::RefCell::new(Vec::new());
+/// let checks = ClientAssertionValidation::new("https://op.example", "s6BhdRkqt3")
+///     .algorithms(&[Algorithm::ES256]) // the client's token_endpoint_auth_signing_alg
+///     .unique_jti(|jti, _exp| {
+///         if seen.borrow().iter().any(|s| s == jti) { return Err("replayed".into()) }
+///         seen.borrow_mut().push(jti.to_owned());
+///         Ok(())
+///     });
+/// let claims: ClientAssertion = checks.verify(&assertion, &client_keys)?;
+/// assert_eq!(claims.sub, "s6BhdRkqt3");
+/// assert!(checks.verify::<ClientAssertion>(&assertion, &client_keys).is_err()); // replayed
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
 pub struct ClientAssertionValidation<'a> {
     issuer: &'a str,
     client_id: &'a str,
@@ -27,11 +57,16 @@ pub struct ClientAssertionValidation<'a> {
     unique_jti: Option<JtiCheck<'a>>,
     clock: Box<dyn Clock + 'a>,
     leeway: i64,
+    jwt: JwtOptions,
 }
 
 impl<'a> ClientAssertionValidation<'a> {
     /// Checks for `client_id` at the provider whose issuer identifier is `issuer`;
-    /// system clock, 30 s leeway, no replay check (add one: [`unique_jti`](Self::unique_jti)).
+    /// system clock, 30 s leeway, no replay check (add one: [`unique_jti`](Self::unique_jti));
+    /// for [`verify`](Self::verify), every asymmetric algorithm (`private_key_jwt`):
+    /// narrow it to the client's registered `token_endpoint_auth_signing_alg`, or say
+    /// `algorithms(&[Algorithm::HS256])` for `client_secret_jwt` and verify with
+    /// `JwkSet::from_secret(client_secret)`.
     pub fn new(issuer: &'a str, client_id: &'a str) -> Self {
         ClientAssertionValidation {
             issuer,
@@ -41,6 +76,7 @@ impl<'a> ClientAssertionValidation<'a> {
             unique_jti: None,
             clock: Box::new(SystemClock),
             leeway: DEFAULT_LEEWAY_SECS,
+            jwt: JwtOptions::default(),
         }
     }
 
@@ -73,6 +109,8 @@ impl<'a> ClientAssertionValidation<'a> {
     }
 
     super::time_options!();
+
+    super::jws_options!();
 }
 
 impl ClientAssertion {
@@ -152,44 +190,4 @@ impl ClientAssertion {
             Err(wrong())
         }
     }
-}
-
-/// Verifies and validates a client assertion in one call: the signature with the
-/// client's `keys` under `options` (its registered `token_endpoint_auth_signing_alg`;
-/// for `client_secret_jwt`, `JwkSet::from_secret(client_secret)` and
-/// `JwtOptions::allow_hmac`), the `typ` rule of client assertions, then
-/// [`ClientAssertion::validate_extern`].
-///
-/// ```
-/// use oidc_core::client_auth::{ClientAuth, ClientCredentials};
-/// use oidc_core::jwt::{Algorithm, JwtOptions, SigningKey};
-/// use oidc_core::validation::{verify_client_assertion, ClientAssertionValidation};
-///
-/// let key = SigningKey::generate(Algorithm::ES256)?;
-/// let client_keys = key.verifying_keys(); // what the client registered
-/// let auth = ClientAuth::private_key_jwt("s6BhdRkqt3", key, "https://op.example")?;
-/// let sent = auth.apply("grant_type=client_credentials")?;
-///
-/// // The provider's side.
-/// let ClientCredentials::Assertion { assertion, .. } = ClientCredentials::from_request(None, &sent.body)? else { panic!() };
-/// let seen = std::cell::RefCell::new(Vec::new());
-/// let checks = ClientAssertionValidation::new("https://op.example", "s6BhdRkqt3").unique_jti(|jti, _exp| {
-///     if seen.borrow().iter().any(|s| s == jti) { return Err("replayed".into()) }
-///     seen.borrow_mut().push(jti.to_owned());
-///     Ok(())
-/// });
-/// let claims = verify_client_assertion(&assertion, &client_keys, &JwtOptions::default(), &checks)?;
-/// assert_eq!(claims.sub, "s6BhdRkqt3");
-/// assert!(verify_client_assertion(&assertion, &client_keys, &JwtOptions::default(), &checks).is_err());
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn verify_client_assertion(
-    assertion: &str,
-    keys: &JwkSet,
-    options: &JwtOptions,
-    checks: &ClientAssertionValidation<'_>,
-) -> Result<ClientAssertion, VerifyError> {
-    let claims = ClientAssertion::from_jwt(assertion, keys, options)?;
-    claims.validate_extern(checks)?;
-    Ok(claims)
 }

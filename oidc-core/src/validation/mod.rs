@@ -132,13 +132,11 @@ mod id_token;
 mod logout;
 mod nonce;
 #[cfg(feature = "jwt")]
+mod request_object;
+#[cfg(feature = "jwt")]
 mod token_error;
 #[cfg(feature = "jwt")]
 mod verify;
-#[cfg(feature = "jwt")]
-mod request_object;
-#[cfg(feature = "jwt")]
-mod verify_error;
 
 pub use access_token::AccessTokenValidation;
 #[cfg(feature = "jwt")]
@@ -147,21 +145,21 @@ pub use algorithms::id_token_algorithms;
 pub use authentication::AuthenticationResponseValidation;
 pub use claims::{Claims, Validates};
 #[cfg(feature = "jwt")]
-pub use client_assertion::{verify_client_assertion, ClientAssertionValidation};
+#[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
+pub use client_assertion::ClientAssertionValidation;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use id_token::IdTokenValidation;
 pub use logout::LogoutTokenValidation;
 pub use nonce::Nonce;
 #[cfg(feature = "jwt")]
 #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
+pub use request_object::RequestObjectValidation;
+#[cfg(feature = "jwt")]
+#[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub use token_error::{TokenError, TokenErrorKind};
 #[cfg(feature = "jwt")]
 #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub use verify::TokenValidation;
-#[cfg(feature = "jwt")]
-pub use request_object::{verify_request_object, RequestObjectValidation};
-#[cfg(feature = "jwt")]
-pub use verify_error::VerifyError;
 
 use crate::error::quoted;
 use crate::NumericDate;

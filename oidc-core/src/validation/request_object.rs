@@ -1,18 +1,24 @@
 //! Verifying a Request Object at the provider (RFC 9101 §6, OIDC Core §6.3).
 
-use crate::jwt::{JwkSet, JwtOptions};
-use crate::messages::{AuthenticationRequest, RequestObject};
-use crate::OidcMessage;
+use crate::jwt::JwtOptions;
+use crate::messages::RequestObject;
 
 use super::{
     callback, check_exp, check_iat_not_future, check_nbf, Check, Clock, SystemClock,
-    ValidationError, VerifyError, DEFAULT_LEEWAY_SECS,
+    ValidationError, DEFAULT_LEEWAY_SECS,
 };
 
 const TOKEN: &str = "Request Object";
 
-/// What a Request Object is checked against ([`RequestObject::validate_extern`],
-/// [`verify_request_object`]).
+/// What a Request Object is checked against: the claims
+/// ([`RequestObject::validate_extern`]) and, for the one-call [`verify`](Self::verify),
+/// the JWS (the client's algorithms, the `typ` rule of Request Objects; `alg: none` is
+/// never accepted).
+///
+/// The one call returns the [`RequestObject`]; RFC 9101 §6.3 then says to use **only
+/// its parameters** (its `request` field): whatever else the query held is not used,
+/// even a parameter that is in both.
+#[must_use]
 pub struct RequestObjectValidation<'a> {
     issuer: &'a str,
     client_id: &'a str,
@@ -20,11 +26,14 @@ pub struct RequestObjectValidation<'a> {
     unique_jti: Option<Check<'a>>,
     clock: Box<dyn Clock + 'a>,
     leeway: i64,
+    jwt: JwtOptions,
 }
 
 impl<'a> RequestObjectValidation<'a> {
     /// Checks against this provider's `issuer` identifier and the `client_id` of the
-    /// authorization request that carried the object; system clock, 30 s leeway.
+    /// authorization request that carried the object; system clock, 30 s leeway; for
+    /// [`verify`](Self::verify), every asymmetric algorithm: narrow it to the client's
+    /// registered `request_object_signing_alg`.
     pub fn new(issuer: &'a str, client_id: &'a str) -> Self {
         RequestObjectValidation {
             issuer,
@@ -33,6 +42,7 @@ impl<'a> RequestObjectValidation<'a> {
             unique_jti: None,
             clock: Box::new(SystemClock),
             leeway: DEFAULT_LEEWAY_SECS,
+            jwt: JwtOptions::default(),
         }
     }
 
@@ -50,6 +60,8 @@ impl<'a> RequestObjectValidation<'a> {
     }
 
     super::time_options!();
+
+    super::jws_options!();
 }
 
 impl RequestObject {
@@ -129,21 +141,4 @@ impl RequestObject {
         }
         Ok(())
     }
-}
-
-/// Verifies a Request Object and returns the authorization request to process (RFC
-/// 9101 §6.3): the signature with the client's `keys` under `options` (its registered
-/// `request_object_signing_alg`; `alg: none` is always refused), the `typ` rule of
-/// Request Objects, [`RequestObject::validate_extern`] — then **only the Request
-/// Object's parameters**: whatever else the query held is not used, even a parameter
-/// that is in both.
-pub fn verify_request_object(
-    request_object: &str,
-    keys: &JwkSet,
-    options: &JwtOptions,
-    checks: &RequestObjectValidation<'_>,
-) -> Result<AuthenticationRequest, VerifyError> {
-    let object = RequestObject::from_jwt(request_object, keys, options)?;
-    object.validate_extern(checks)?;
-    Ok(object.request)
 }

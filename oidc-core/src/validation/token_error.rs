@@ -40,7 +40,9 @@ pub enum TokenErrorKind {
     /// key (algorithm confusion).
     Header,
     /// No usable key: the `kid` names no key, no key fits `alg`, the fitting keys are
-    /// weak or malformed, the key set cannot be read or fetched.
+    /// weak or malformed, the key set cannot be read or fetched; a key carried by the
+    /// token itself (a DPoP proof's `jwk`) is malformed, private or unsupported
+    /// ([`JwtError::InvalidKey`]).
     Key,
     /// No candidate key verified the signature.
     Signature,
@@ -75,7 +77,9 @@ impl TokenError {
                 JwtError::UnknownKid(_)
                 | JwtError::NoMatchingKey(_)
                 | JwtError::UnusableKey { .. }
-                | JwtError::KeySet(_) => TokenErrorKind::Key,
+                | JwtError::KeySet(_)
+                | JwtError::InvalidKey(_)
+                | JwtError::Signing(_) => TokenErrorKind::Key,
                 JwtError::BadSignature => TokenErrorKind::Signature,
                 // Exhaustive on purpose: a new `JwtError` variant must be classified here.
                 JwtError::Claims(_) => TokenErrorKind::Claims,
@@ -128,6 +132,8 @@ mod tests {
                 Key,
             ),
             (JwtError::KeySet("x".into()), Key),
+            (JwtError::InvalidKey("x".into()), Key),
+            (JwtError::Signing("x".into()), Key),
             (JwtError::BadSignature, Signature),
             (
                 JwtError::Claims(crate::Error::new(

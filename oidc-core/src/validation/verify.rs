@@ -4,12 +4,15 @@
 //! [`Embeds<IdToken>`](crate::Embeds) for it), with every claim of the message in view.
 
 use crate::jwt::{from_jwt_with_header, verify_token_hash, JwkSet, JwtOptions, VerifiedHeader};
-use crate::messages::{BackChannelLogoutToken, IdToken, JwtAccessToken};
+use crate::messages::{
+    BackChannelLogoutToken, ClientAssertion, IdToken, JwtAccessToken, RequestObject,
+};
 use crate::{Embeds, OidcMessage};
 
 use super::id_token::validate_id_token;
 use super::{
-    AccessTokenValidation, IdTokenValidation, LogoutTokenValidation, TokenError, ValidationError,
+    AccessTokenValidation, ClientAssertionValidation, IdTokenValidation, LogoutTokenValidation,
+    RequestObjectValidation, TokenError, ValidationError,
 };
 
 /// Options that verify a JWT and validate the claims of a token of type `T` in one
@@ -76,6 +79,28 @@ impl<T: OidcMessage + Embeds<JwtAccessToken>> TokenValidation<T> for AccessToken
     }
 }
 
+impl<T: OidcMessage + Embeds<ClientAssertion>> TokenValidation<T> for ClientAssertionValidation<'_> {
+    fn jwt_options(&self) -> &JwtOptions {
+        ClientAssertionValidation::jwt_options(self)
+    }
+
+    /// RFC 7523 §3, OIDC Core §9, draft-ietf-oauth-rfc7523bis §3.
+    fn validate(&self, token: &T, _: &VerifiedHeader) -> Result<(), ValidationError> {
+        token.embedded().validate_extern(self)
+    }
+}
+
+impl<T: OidcMessage + Embeds<RequestObject>> TokenValidation<T> for RequestObjectValidation<'_> {
+    fn jwt_options(&self) -> &JwtOptions {
+        RequestObjectValidation::jwt_options(self)
+    }
+
+    /// RFC 9101 §4, §6.3; OIDC Core §6.1.
+    fn validate(&self, token: &T, _: &VerifiedHeader) -> Result<(), ValidationError> {
+        token.embedded().validate_extern(self)
+    }
+}
+
 /// The inherent `verify` of each options type, so that the one call needs no trait
 /// import.
 macro_rules! inherent_verify {
@@ -107,3 +132,9 @@ inherent_verify!(
     "Logout Token"
 );
 inherent_verify!(AccessTokenValidation, JwtAccessToken, "JWT access token");
+inherent_verify!(
+    ClientAssertionValidation,
+    ClientAssertion,
+    "client assertion"
+);
+inherent_verify!(RequestObjectValidation, RequestObject, "Request Object");

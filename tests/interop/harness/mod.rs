@@ -126,12 +126,6 @@ pub fn code_flow(
     (tokens, nonce)
 }
 
-#[derive(Clone, Copy)]
-pub enum ClientAuth<'a> {
-    Basic(&'a str),
-    Post(&'a str),
-}
-
 /// The ID Token in one call: the provider's algorithms and keys, its issuer, our
 /// client id and the nonce rule.
 pub fn verify_id_token(ctx: &Context, token: &str, client_id: &str, nonce: Nonce<'_>) -> IdToken {
