@@ -76,10 +76,10 @@ pub mod axum;
 pub mod client_auth;
 pub mod codec;
 mod cost;
-mod embeds;
 #[cfg(feature = "jwt")]
 #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub mod dpop;
+mod embeds;
 mod error;
 #[cfg(feature = "jwt")]
 #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]

@@ -24,7 +24,10 @@ fn request() -> AuthenticationRequest {
     );
     request.code_challenge = Some("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM".into());
     request.code_challenge_method = Some("S256".into());
-    request.extra.insert("resource", "https://rs.example");
+    request.resource = vec!["https://rs.example".into()];
+    request
+        .extra
+        .insert("dpop_jkt", "0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I");
     request
 }
 
@@ -66,7 +69,14 @@ fn what_we_sign_every_algorithm_verifies() {
         "urn:mace:incommon:iap:silver"
     );
     assert_eq!(claims["scope"], "openid email");
-    assert_eq!(claims["resource"], "https://rs.example");
+    assert_eq!(
+        claims["resource"],
+        serde_json::json!(["https://rs.example"])
+    );
+    assert_eq!(
+        claims["dpop_jkt"],
+        "0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I"
+    );
     // The system clock variant signs a fresh object.
     let fresh = sign_request_object(&request(), &key(Algorithm::ES256), ISSUER).unwrap();
     assert!(payload(&fresh)["exp"].as_i64().unwrap() > NOW);

@@ -2,8 +2,6 @@
 
 use crate::{ExtraParams, OidcMessage};
 
-use super::response_enum;
-
 /// The PAR endpoint's success response (RFC 9126 §2.2, HTTP 201): a reference to the
 /// pushed request, to send to the authorization endpoint with the `client_id` (see
 /// [`JarRequest::by_reference`](super::JarRequest::by_reference)).
@@ -96,21 +94,22 @@ impl PushedAuthorizationErrorResponse {
     }
 }
 
-response_enum! {
-    /// What the PAR endpoint answers (RFC 9126 §2.2, §2.3).
-    ///
-    /// ```
-    /// use oidc_core::messages::{PushedAuthorizationErrorCode, PushedAuthorizationResponse};
-    ///
-    /// // RFC 9126 §2.2.
-    /// let ok = PushedAuthorizationResponse::from_json(r#"{"request_uri":"urn:ietf:params:oauth:request_uri:6esc_11ACC5bwc014ltc14eY22c","expires_in":60}"#)?;
-    /// assert_eq!(ok.into_result().unwrap().expires_in, 60);
-    /// let err = PushedAuthorizationResponse::from_json(r#"{"error":"invalid_request","error_description":"The redirect_uri is not valid for the given client"}"#)?;
-    /// assert_eq!(err.into_result().unwrap_err().error, PushedAuthorizationErrorCode::InvalidRequest);
-    /// # Ok::<(), oidc_core::Error>(())
-    /// ```
-    pub enum PushedAuthorizationResponse {
-        success: PushedAuthorizationSuccessResponse,
-        error: PushedAuthorizationErrorResponse,
-    }
+/// What the PAR endpoint answers (RFC 9126 §2.2, §2.3).
+///
+/// ```
+/// use oidc_core::messages::{PushedAuthorizationErrorCode, PushedAuthorizationResponse};
+///
+/// // RFC 9126 §2.2.
+/// let ok = PushedAuthorizationResponse::from_json(r#"{"request_uri":"urn:ietf:params:oauth:request_uri:6esc_11ACC5bwc014ltc14eY22c","expires_in":60}"#)?;
+/// assert_eq!(ok.into_result().unwrap().expires_in, 60);
+/// let err = PushedAuthorizationResponse::from_json(r#"{"error":"invalid_request","error_description":"The redirect_uri is not valid for the given client"}"#)?;
+/// assert_eq!(err.into_result().unwrap_err().error, PushedAuthorizationErrorCode::InvalidRequest);
+/// # Ok::<(), oidc_core::Error>(())
+/// ```
+#[derive(OidcMessage, Clone, PartialEq)]
+pub enum PushedAuthorizationResponse {
+    /// The success response.
+    Success(PushedAuthorizationSuccessResponse),
+    /// The error response (it has an `error` parameter).
+    Error(PushedAuthorizationErrorResponse),
 }

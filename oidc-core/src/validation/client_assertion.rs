@@ -3,10 +3,10 @@
 
 use crate::jwt::JwtOptions;
 use crate::messages::ClientAssertion;
-use crate::NumericDate;
+use crate::{Embeds, NumericDate, OidcMessage};
 
 use super::{
-    check_exp, check_iat_not_future, check_nbf, Clock, SystemClock, ValidationError,
+    check_exp, check_iat_not_future, check_nbf, Clock, SystemClock, Validates, ValidationError,
     DEFAULT_LEEWAY_SECS,
 };
 
@@ -17,7 +17,7 @@ const TOKEN: &str = "client assertion";
 type JtiCheck<'a> = Box<dyn Fn(&str, NumericDate) -> Result<(), String> + 'a>;
 
 /// What a client assertion is checked against: the claims
-/// ([`ClientAssertion::validate_extern`]) — the provider's issuer identifier (the
+/// (`validate_extern`) — the provider's issuer identifier (the
 /// audience), the client it authenticates, a `jti` replay hook — and, for the one-call
 /// [`verify`](Self::verify), the JWS (the client's algorithms, the `typ` rule of client
 /// assertions).
@@ -113,17 +113,21 @@ impl<'a> ClientAssertionValidation<'a> {
     super::jws_options!();
 }
 
+/// `assertion.validate_extern(&checks)` (and the one call) validates the claims of an
+/// (already signature-checked) client assertion, in order: `iss` and `sub` are the
+/// client id (RFC 7523 §3 items 1-2, OIDC Core §9); `aud` is the issuer identifier as
+/// its sole value (draft-ietf-oauth-rfc7523bis §3, or a legacy audience when allowed);
+/// `exp`, `nbf`, `iat` (see the [module documentation](crate::validation)) and the
+/// maximum lifetime; then the `jti` replay check, last, so that only otherwise valid
+/// assertions are recorded.
+impl<T: Embeds<ClientAssertion> + OidcMessage> Validates<T> for ClientAssertionValidation<'_> {
+    fn validate(&self, message: &T) -> Result<(), ValidationError> {
+        message.embedded().check(self)
+    }
+}
+
 impl ClientAssertion {
-    /// Validates the claims of this (already signature-checked) client assertion, in
-    /// order: `iss` and `sub` are the client id (RFC 7523 §3 items 1-2, OIDC Core §9);
-    /// `aud` is the issuer identifier as its sole value (draft-ietf-oauth-rfc7523bis §3,
-    /// or a legacy audience when allowed); `exp`, `nbf`, `iat` (see the [module
-    /// documentation](crate::validation)) and the maximum lifetime; then the `jti`
-    /// replay check, last, so that only otherwise valid assertions are recorded.
-    pub fn validate_extern(
-        &self,
-        checks: &ClientAssertionValidation<'_>,
-    ) -> Result<(), ValidationError> {
+    fn check(&self, checks: &ClientAssertionValidation<'_>) -> Result<(), ValidationError> {
         if self.iss != checks.client_id {
             return Err(ValidationError::Issuer {
                 token: TOKEN,

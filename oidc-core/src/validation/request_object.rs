@@ -2,16 +2,17 @@
 
 use crate::jwt::JwtOptions;
 use crate::messages::RequestObject;
+use crate::{Embeds, OidcMessage};
 
 use super::{
-    callback, check_exp, check_iat_not_future, check_nbf, Check, Clock, SystemClock,
+    callback, check_exp, check_iat_not_future, check_nbf, Check, Clock, SystemClock, Validates,
     ValidationError, DEFAULT_LEEWAY_SECS,
 };
 
 const TOKEN: &str = "Request Object";
 
 /// What a Request Object is checked against: the claims
-/// ([`RequestObject::validate_extern`]) and, for the one-call [`verify`](Self::verify),
+/// (`validate_extern`) and, for the one-call [`verify`](Self::verify),
 /// the JWS (the client's algorithms, the `typ` rule of Request Objects; `alg: none` is
 /// never accepted).
 ///
@@ -64,17 +65,20 @@ impl<'a> RequestObjectValidation<'a> {
     super::jws_options!();
 }
 
+/// `object.validate_extern(&checks)` (and the one call) validates the claims of an
+/// (already signature-checked) Request Object, in order: its `client_id` is the
+/// request's (RFC 9101 §6.3: "MUST be identical"); `iss`, when present, is the client id
+/// and `aud`, when present, holds the issuer (RFC 9101 §4); no `request` /
+/// `request_uri` inside (OIDC Core §6.1); `exp`, `nbf`, `iat` when present, and, when a
+/// maximum lifetime is set, both `exp` and `nbf` within it; the `jti` check last.
+impl<T: Embeds<RequestObject> + OidcMessage> Validates<T> for RequestObjectValidation<'_> {
+    fn validate(&self, message: &T) -> Result<(), ValidationError> {
+        message.embedded().check(self)
+    }
+}
+
 impl RequestObject {
-    /// Validates the claims of this (already signature-checked) Request Object, in order:
-    /// its `client_id` is the request's (RFC 9101 §6.3: "MUST be identical"); `iss`,
-    /// when present, is the client id and `aud`, when present, holds the issuer (RFC 9101
-    /// §4); no `request` / `request_uri` inside (OIDC Core §6.1); `exp`, `nbf`, `iat` when
-    /// present, and, when a maximum lifetime is set, both `exp` and `nbf` within it; the
-    /// `jti` check last.
-    pub fn validate_extern(
-        &self,
-        checks: &RequestObjectValidation<'_>,
-    ) -> Result<(), ValidationError> {
+    fn check(&self, checks: &RequestObjectValidation<'_>) -> Result<(), ValidationError> {
         if self.request.client_id != checks.client_id {
             return Err(ValidationError::ClientId {
                 token: TOKEN,

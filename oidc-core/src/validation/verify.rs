@@ -10,6 +10,7 @@ use crate::messages::{
 use crate::{Embeds, OidcMessage};
 
 use super::id_token::validate_id_token;
+use super::Validates;
 use super::{
     AccessTokenValidation, ClientAssertionValidation, IdTokenValidation, LogoutTokenValidation,
     RequestObjectValidation, TokenError, ValidationError,
@@ -79,14 +80,16 @@ impl<T: OidcMessage + Embeds<JwtAccessToken>> TokenValidation<T> for AccessToken
     }
 }
 
-impl<T: OidcMessage + Embeds<ClientAssertion>> TokenValidation<T> for ClientAssertionValidation<'_> {
+impl<T: OidcMessage + Embeds<ClientAssertion>> TokenValidation<T>
+    for ClientAssertionValidation<'_>
+{
     fn jwt_options(&self) -> &JwtOptions {
         ClientAssertionValidation::jwt_options(self)
     }
 
     /// RFC 7523 §3, OIDC Core §9, draft-ietf-oauth-rfc7523bis §3.
     fn validate(&self, token: &T, _: &VerifiedHeader) -> Result<(), ValidationError> {
-        token.embedded().validate_extern(self)
+        Validates::validate(self, token)
     }
 }
 
@@ -97,7 +100,7 @@ impl<T: OidcMessage + Embeds<RequestObject>> TokenValidation<T> for RequestObjec
 
     /// RFC 9101 §4, §6.3; OIDC Core §6.1.
     fn validate(&self, token: &T, _: &VerifiedHeader) -> Result<(), ValidationError> {
-        token.embedded().validate_extern(self)
+        Validates::validate(self, token)
     }
 }
 
