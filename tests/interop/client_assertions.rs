@@ -39,7 +39,7 @@ fn with_assertion(
         oidc_core::codec::form::append_pair(&mut body, name, value);
     }
     let endpoint = ctx.metadata.token_endpoint.as_deref().unwrap();
-    let reply = browser.send("POST", endpoint, &[], Some(&body));
+    let reply = browser.request("POST", endpoint, &[], Some(&body));
     TokenResponse::from_json(&reply.body).unwrap()
 }
 

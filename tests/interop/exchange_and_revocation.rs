@@ -4,7 +4,9 @@
 use oidc_core::messages::*;
 use oidc_core::OidcMessage;
 
-use crate::harness::{code_flow, setup, Browser, ClientAuth};
+use oidc_core::client_auth::ClientAuth;
+
+use crate::harness::{code_flow, setup, Browser};
 
 const BASIC: Option<(&str, &str)> = Some(("rp-basic", "rp-basic-secret"));
 
@@ -17,8 +19,7 @@ fn token_exchange_then_refresh_token_revocation() {
     let (tokens, _) = code_flow(
         &ctx,
         &browser,
-        "rp-basic",
-        ClientAuth::Basic("rp-basic-secret"),
+        &ClientAuth::client_secret_basic("rp-basic", "rp-basic-secret"),
     );
 
     // Token exchange: the access token for one for the cooperation context.

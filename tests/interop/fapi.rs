@@ -144,7 +144,7 @@ fn par_request_object_private_key_jwt_dpop() {
             let proof = dpop
                 .proof("GET", &userinfo, Some(&tokens.access_token), nonce)
                 .unwrap();
-            browser.send(
+            browser.request(
                 "GET",
                 &userinfo,
                 &[("Authorization", &authorization), ("DPoP", &proof)],
@@ -174,7 +174,7 @@ fn par_request_object_private_key_jwt_dpop() {
             rs_nonce.as_deref(),
         )
         .unwrap();
-    let reply = browser.send(
+    let reply = browser.request(
         "GET",
         &userinfo,
         &[("Authorization", &authorization), ("DPoP", &stolen)],

@@ -5,7 +5,9 @@ use oidc_core::messages::*;
 use oidc_core::validation::Nonce;
 use oidc_core::OidcMessage;
 
-use crate::harness::{code_flow, setup, verify_id_token, Browser, ClientAuth, REDIRECT_URI};
+use oidc_core::client_auth::ClientAuth;
+
+use crate::harness::{code_flow, setup, verify_id_token, Browser, REDIRECT_URI};
 
 fn information(reply: &crate::harness::Reply, status: u16) -> ClientInformationResponse {
     assert_eq!(reply.status, status, "{}", reply.body);
@@ -70,7 +72,11 @@ fn register_log_in_read_update_delete() {
     eprintln!("registration: ok ({client_id})");
 
     // The new client logs in; require_auth_time puts auth_time in its ID Token.
-    let (tokens, nonce) = code_flow(&ctx, &browser, &client_id, ClientAuth::Basic(&secret));
+    let (tokens, nonce) = code_flow(
+        &ctx,
+        &browser,
+        &ClientAuth::client_secret_basic(&client_id, &secret),
+    );
     let id_token = verify_id_token(
         &ctx,
         tokens.id_token.as_deref().unwrap(),

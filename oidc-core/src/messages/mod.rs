@@ -59,13 +59,13 @@ pub use par::{
     PushedAuthorizationErrorCode, PushedAuthorizationErrorResponse, PushedAuthorizationResponse,
     PushedAuthorizationSuccessResponse,
 };
-pub use request_object::{JarRequest, RequestObject};
 pub use registration::{
     ApplicationType, ClientConfigurationRequest, ClientInformationResponse, ClientMetadata,
     ClientRegistrationErrorCode, ClientRegistrationErrorResponse, ClientRegistrationRequest,
     ClientRegistrationResponse, ClientUpdateRequest, ConfigurationMethod, SubjectType,
     TokenEndpointAuthMethod,
 };
+pub use request_object::{JarRequest, RequestObject};
 pub use revocation::{TokenRevocationErrorResponse, TokenRevocationRequest, TokenTypeHint};
 pub use token::{
     GrantType, TokenErrorCode, TokenErrorResponse, TokenRequest, TokenResponse,

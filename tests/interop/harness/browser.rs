@@ -85,11 +85,11 @@ impl Browser {
         if let Some(authorization) = &sent.authorization {
             headers.push(("Authorization", authorization));
         }
-        self.send("POST", url, &headers, Some(&sent.body))
+        self.request("POST", url, &headers, Some(&sent.body))
     }
 
     /// A request with any method, headers and (form) body.
-    pub fn send(
+    pub fn request(
         &self,
         method: &str,
         url: &str,
