@@ -129,12 +129,15 @@ mod client_assertion;
 mod clock;
 mod hashes;
 mod id_token;
+mod introspection;
+mod jarm;
 mod logout;
 mod nonce;
 #[cfg(feature = "jwt")]
 mod request_object;
 #[cfg(feature = "jwt")]
 mod token_error;
+mod userinfo;
 #[cfg(feature = "jwt")]
 mod verify;
 
@@ -149,6 +152,8 @@ pub use claims::{Claims, Validates};
 pub use client_assertion::ClientAssertionValidation;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use id_token::IdTokenValidation;
+pub use introspection::IntrospectionResponseValidation;
+pub use jarm::JarmValidation;
 pub use logout::LogoutTokenValidation;
 pub use nonce::Nonce;
 #[cfg(feature = "jwt")]
@@ -157,6 +162,7 @@ pub use request_object::RequestObjectValidation;
 #[cfg(feature = "jwt")]
 #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub use token_error::{TokenError, TokenErrorKind};
+pub use userinfo::UserinfoValidation;
 #[cfg(feature = "jwt")]
 #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub use verify::TokenValidation;
@@ -194,7 +200,7 @@ pub enum ValidationError {
         max: i64,
     },
     /// A claim the caller requires is absent (`exp`, `nbf` of a FAPI Request Object, a
-    /// DPoP proof's `ath` or `nonce`).
+    /// DPoP proof's `ath` or `nonce`, `iss` and `aud` of a signed UserInfo response).
     #[error("{token} has no {claim} claim")]
     ClaimMissing {
         token: &'static str,
@@ -331,6 +337,10 @@ pub enum ValidationError {
     /// The provider sends `iss` in authorization responses but this one has none (RFC 9207 §2.4).
     #[error("{token} has no iss although the provider sends it (RFC 9207)")]
     IssMissing { token: &'static str },
+    /// The UserInfo response is about another user than the ID Token: its `sub` is not
+    /// the ID Token's (OIDC Core §5.3.2: its values "MUST NOT be used").
+    #[error("{token}'s sub is not the ID Token's sub: {}", quoted(.got))]
+    SubMismatch { token: &'static str, got: String },
     /// A caller-supplied check failed (jti reuse, unknown session, ...).
     #[error("{token}: {check} check failed: {}", quoted(.reason))]
     Callback {
