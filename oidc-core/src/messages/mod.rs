@@ -11,9 +11,9 @@ mod authentication;
 mod authorization_details;
 mod ciba;
 mod claims;
+mod claims_request;
 mod client_assertion;
 mod confirmation;
-mod claims_request;
 mod device;
 mod discovery;
 mod dpop;
@@ -42,9 +42,9 @@ pub use ciba::{
     CibaPushNotification, CibaPushSuccess,
 };
 pub use claims::{Address, StandardClaims};
+pub use claims_request::{Claim, ClaimsRequest, IndividualClaims};
 pub use client_assertion::{ClientAssertion, JWT_BEARER_ASSERTION_TYPE};
 pub use confirmation::Confirmation;
-pub use claims_request::{Claim, ClaimsRequest, IndividualClaims};
 pub use device::{
     DeviceAuthorizationErrorResponse, DeviceAuthorizationRequest, DeviceAuthorizationResponse,
     DeviceAuthorizationSuccessResponse, DevicePolling, DEFAULT_POLLING_INTERVAL,
