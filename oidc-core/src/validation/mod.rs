@@ -1,6 +1,8 @@
 //! From a token to trusted claims: the one call per token kind
 //! ([`IdTokenValidation::verify`], [`LogoutTokenValidation::verify`],
-//! [`AccessTokenValidation::verify`], through [`TokenValidation`]) that verifies a JWT
+//! [`AccessTokenValidation::verify`], [`JarmValidation::verify`],
+//! [`UserinfoValidation::verify`], [`IntrospectionResponseValidation::verify`], through
+//! [`TokenValidation`]) that verifies a JWT
 //! and validates its claims, with one error type ([`TokenError`], whose
 //! [`kind`](TokenError::kind) tells the steps apart); and the claim checks alone
 //! (`validate_extern`) for a message already decoded and verified.
@@ -84,6 +86,37 @@
 //! | 5 | signature, never `none`: the JWS steps above | |
 //! | 6 | `exp`; RFC 7519: `nbf`, a future `iat` (see *Time*) | as for ID Tokens |
 //!
+//! **JWT-secured authorization response** ([`JarmValidation`]), JARM §4.4; its
+//! `verify` then reads the authorization response in the JWT (check its `state` with
+//! [`AuthenticationResponseValidation`]):
+//!
+//! | step | check | error |
+//! |---|---|---|
+//! | 1 | decryption: a JWE is not supported (the JWS steps refuse it as malformed) | |
+//! | 2 | `iss` is the issuer the request was sent to | [`Issuer`](ValidationError::Issuer) |
+//! | 3 | `aud` contains the client id | [`Audience`](ValidationError::Audience) |
+//! | 4 | `exp`; RFC 7519: `nbf`, a present `iat` not in the future (see *Time*) | as for ID Tokens |
+//! | 5 | signature, never `none`: the JWS steps above | |
+//! | §4.1 | the parameters decode as an authentication response (success or error) | a [`TokenErrorKind::Claims`] decode error |
+//!
+//! **UserInfo response** ([`UserinfoValidation`]), OIDC Core §5.3.2: signed (`verify`)
+//! or JSON (`validate_extern`):
+//!
+//! | check | error |
+//! |---|---|
+//! | `iss` is the issuer: REQUIRED when signed, checked when present | [`ClaimMissing`](ValidationError::ClaimMissing), [`Issuer`](ValidationError::Issuer) |
+//! | `aud` contains the client id: REQUIRED when signed, checked when present | [`ClaimMissing`](ValidationError::ClaimMissing), [`Audience`](ValidationError::Audience) |
+//! | `sub` is the ID Token's `sub` | [`SubMismatch`](ValidationError::SubMismatch) |
+//!
+//! **JWT introspection response** ([`IntrospectionResponseValidation`]), RFC 9701 §5
+//! (`typ` `token-introspection+jwt`: the JWS steps above):
+//!
+//! | check | error |
+//! |---|---|
+//! | `iss` is the authorization server | [`Issuer`](ValidationError::Issuer) |
+//! | `aud` contains the resource server's client id | [`Audience`](ValidationError::Audience) |
+//! | `iat` not in the future, not before the caller's minimum (see *Time*) | [`IssuedInFuture`](ValidationError::IssuedInFuture), [`IssuedTooEarly`](ValidationError::IssuedTooEarly) |
+//!
 //! # Algorithms
 //!
 //! [`IdTokenValidation::from_metadata`] and [`LogoutTokenValidation::from_metadata`]
@@ -92,7 +125,13 @@
 //! the default of `id_token_signed_response_alg` (OIDC Registration §2); a client that
 //! registered `id_token_signed_response_alg` says `algorithms(&[alg])`, which alone
 //! admits HMAC. [`AccessTokenValidation::new`] accepts RS256 (RFC 9068 §2.1's one
-//! mandatory algorithm) until told otherwise.
+//! mandatory algorithm) until told otherwise. [`JarmValidation`],
+//! [`UserinfoValidation`] and [`IntrospectionResponseValidation`] take RS256 from
+//! `new` (the default of the client's `authorization_signed_response_alg`, JARM §5, and
+//! `introspection_signed_response_alg`, RFC 9701 §6) and, from `from_metadata`, the
+//! provider's `authorization_signing_alg_values_supported`,
+//! `userinfo_signing_alg_values_supported` and
+//! `introspection_signing_alg_values_supported`, read as the ID Token list is.
 //!
 //! # Time
 //!
