@@ -37,7 +37,10 @@ use crate::{Error, ExtraParams, OidcMessage};
 ///
 /// let payment: PaymentInitiation = detail.to_typed()?;
 /// assert_eq!(payment.creditor_name.as_deref(), Some("Merchant A"));
-/// assert_eq!(AuthorizationDetail::from_typed(&payment)?, detail);
+/// // Back again: the same members (in the typed message's order).
+/// let again = AuthorizationDetail::from_typed(&payment)?;
+/// let json = |d: &AuthorizationDetail| serde_json::from_str::<serde_json::Value>(&d.to_json()).unwrap();
+/// assert_eq!(json(&again), json(&detail));
 /// # Ok::<(), oidc_core::Error>(())
 /// ```
 #[derive(OidcMessage, Clone, PartialEq)]
