@@ -265,6 +265,13 @@ fn jarm_two_steps_agree_with_the_one_call() {
         claims.params.get_str("state").as_deref(),
         Some("S8NJ7uqk5fY4")
     );
+    // The code is a credential: `Debug` hides it, in the claims as in the response.
+    assert!(
+        !format!("{claims:?}").contains("PyyFaux2o7Q0YfXBU32jhw"),
+        "{claims:?}"
+    );
+    let response = claims.authentication_response().unwrap();
+    assert!(!format!("{response:?}").contains("PyyFaux2o7Q0YfXBU32jhw"));
     // The claims re-encode as a JARM document.
     assert_eq!(JarmClaims::from_json(&claims.to_json()).unwrap(), claims);
     let mut built = JarmClaims::new(ISSUER, "client-1", NumericDate::from_secs(NOW + 120));
