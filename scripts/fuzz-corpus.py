@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 FUZZ = ROOT / "fuzz"
 
-MESSAGE_CHOICES = [chr(ord("a") + i) for i in range(35)]  # fuzz/src/messages.rs MESSAGES
+MESSAGE_CHOICES = [chr(ord("a") + i) for i in range(42)]  # fuzz/src/messages.rs MESSAGES
 RESPONSE_CHOICES = list("abcdefghi")  # fuzz_targets/responses.rs
 HEADER_CHOICES = list("abcdefgh")  # fuzz_targets/jwt_claims.rs HEADERS
 

@@ -42,6 +42,19 @@ fn run_all(input: &str) {
     let _ = oidc_core::dpop::resource_nonce_challenge(input, Some(input));
     let _ = oidc_core::messages::PushedAuthorizationResponse::from_json(input);
     let _ = oidc_core::messages::JarRequest::from_url(input, Location::Auto);
+    // Issue 12 part B's decoders.
+    let _ = oidc_core::messages::JarmResponse::from_url(input, Location::Auto);
+    decode_everything::<oidc_core::messages::JarmResponse>(input);
+    decode_everything::<oidc_core::messages::JarmClaims>(input);
+    if let Ok(claims) = oidc_core::messages::JarmClaims::from_json(input) {
+        let _ = claims.authentication_response();
+    }
+    decode_everything::<oidc_core::messages::JwtIntrospectionResponse>(input);
+    decode_everything::<oidc_core::messages::ClaimsRequest>(input);
+    decode_everything::<oidc_core::messages::AuthorizationDetail>(input);
+    let _ = serde_json::from_str::<Vec<oidc_core::messages::AuthorizationDetail>>(input);
+    let _ = oidc_core::messages::TokenIntrospectionResponse::from_json(input);
+    let _ = oidc_core::messages::UserinfoResponse::from_json(input);
     decode_everything::<AuthRequest>(input);
     decode_everything::<TokenRequest>(input);
     decode_everything::<Claims>(input);
@@ -66,6 +79,8 @@ const SEEDS: &[&str] = &[
     "Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW",
     "client_id=c&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer&client_assertion=eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJjIn0.x",
     "https://op.example/authorize?client_id=c&request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3Ax",
+    r#"{"iss":"https://op","aud":"c","exp":2,"code":"x","state":"s","token_introspection":{"active":true,"authorization_details":[{"type":"t","actions":["a"]}]},"userinfo":{"email":{"essential":true,"values":[1]},"name":null},"id_token":{}}"#,
+    "response=eyJ.eyJ.sig&claims=%7B%22id_token%22%3A%7B%22acr%22%3Anull%7D%7D&authorization_details=%5B%7B%22type%22%3A%22t%22%7D%5D",
 ];
 
 proptest! {

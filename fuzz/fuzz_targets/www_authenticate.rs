@@ -12,7 +12,7 @@ use oidc_rs_fuzz::check;
 
 /// `Bearer name="value", ...` with `\` and `"` escaped (RFC 9110 §5.6.4).
 fn challenge(e: &UserinfoErrorResponse) -> String {
-    let mut params: Vec<(&str, String)> = vec![("error", e.error.clone())];
+    let mut params: Vec<(&str, String)> = vec![("error", e.error.to_string())];
     if let Some(d) = &e.error_description {
         params.push(("error_description", d.clone()));
     }

@@ -29,7 +29,7 @@ pub trait Visit {
 }
 
 /// The names of the messages, in selector order (`a`, `b`, ...).
-pub const MESSAGES: [&str; 35] = [
+pub const MESSAGES: [&str; 42] = [
     "AuthenticationRequest",
     "AuthenticationSuccessResponse",
     "AuthenticationErrorResponse",
@@ -65,6 +65,13 @@ pub const MESSAGES: [&str; 35] = [
     "CibaPingNotification",
     "CibaPushSuccess",
     "CibaPushError",
+    "JarmResponse",
+    "JarmClaims",
+    "JwtIntrospectionResponse",
+    "TokenIntrospectionErrorResponse",
+    "ClaimsRequest",
+    "Claim",
+    "AuthorizationDetail",
 ];
 
 /// Index into [`MESSAGES`] for a selector byte.
@@ -109,7 +116,14 @@ pub fn with_message(selector: u8, check: impl Visit) {
         31 => check.visit::<BackchannelAuthenticationErrorResponse>(),
         32 => check.visit::<CibaPingNotification>(),
         33 => check.visit::<CibaPushSuccess>(),
-        _ => check.visit::<CibaPushError>(),
+        34 => check.visit::<CibaPushError>(),
+        35 => check.visit::<JarmResponse>(),
+        36 => check.visit::<JarmClaims>(),
+        37 => check.visit::<JwtIntrospectionResponse>(),
+        38 => check.visit::<TokenIntrospectionErrorResponse>(),
+        39 => check.visit::<ClaimsRequest>(),
+        40 => check.visit::<Claim>(),
+        _ => check.visit::<AuthorizationDetail>(),
     }
 }
 

@@ -4,7 +4,7 @@
 use std::fmt::Debug;
 
 use oidc_core::codec::value::ParamValue;
-use oidc_core::messages::{IdToken, UserinfoSuccessResponse};
+use oidc_core::messages::{IdToken, StandardClaims, UserinfoSuccessResponse};
 use oidc_core::{ExtraParams, OidcMessage};
 
 /// A vendor token over any claims message.
@@ -85,8 +85,10 @@ fn a_generic_vendor_token_flattens_any_message() {
 
     let info = VendorToken::<UserinfoSuccessResponse>::from_json(claims).unwrap();
     assert_eq!(info.claims.sub, "u");
-    // `iss` is not a UserInfo claim: it stays unknown, in the outer `extra`.
-    assert_eq!(info.extra.get_str("iss").as_deref(), Some("https://op"));
+    // `iss` is a UserInfo claim (of a signed response, OIDC Core §5.3.2); `exp` is not:
+    // it stays unknown, in the outer `extra`.
+    assert_eq!(info.claims.iss.as_deref(), Some("https://op"));
+    assert_eq!(info.extra.get_str("exp").as_deref(), Some("2"));
     assert!(info.claims.extra.is_empty());
 }
 
@@ -102,6 +104,10 @@ fn a_generic_message_takes_its_token_kind_from_the_type_argument() {
     );
     assert_eq!(
         kind(<VendorToken<UserinfoSuccessResponse> as Fields>::TOKEN_KIND),
+        Some("signed UserInfo response")
+    );
+    assert_eq!(
+        kind(<VendorToken<StandardClaims> as Fields>::TOKEN_KIND),
         None
     );
 }

@@ -22,6 +22,8 @@ const DEVICE_CODE = 'urn:ietf:params:oauth:grant-type:device_code';
 const CIBA = 'urn:openid:params:grant-type:ciba';
 const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
+// The resource indicator (RFC 8707) of the one resource server; never contacted.
+const RESOURCE = 'https://rs.example/payments';
 
 // The test keys' public halves (tests/data/keys): the private_key_jwt and Request Object
 // clients registered with them sign with the matching private keys.
@@ -127,6 +129,29 @@ const configuration = {
       request_object_signing_alg: 'RS256',
       jwks: publicKeys('rsa-1'),
     },
+    {
+      // JWT-secured responses: JARM (JARM §5's default RS256), signed UserInfo and JWT
+      // introspection responses (RFC 9701).
+      client_id: 'rp-jwt',
+      client_secret: 'rp-jwt-secret',
+      redirect_uris: [rp],
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_basic',
+      authorization_signed_response_alg: 'RS256',
+      userinfo_signed_response_alg: 'RS256',
+      introspection_signed_response_alg: 'RS256',
+    },
+    {
+      // Rich Authorization Requests (RFC 9396) with a resource indicator (RFC 8707).
+      client_id: 'rp-rar',
+      client_secret: 'rp-rar-secret',
+      redirect_uris: [rp],
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_basic',
+      authorization_details_types: ['payment_initiation'],
+    },
   ],
   findAccount: accounts.findAccount,
   claims: {
@@ -174,6 +199,34 @@ const configuration = {
     // Every DPoP proof must carry the provider's nonce, so each flow goes through the
     // use_dpop_nonce round (RFC 9449 §8, §9).
     dPoP: { enabled: true, nonceSecret: randomBytes(32), requireNonce: () => true },
+    jwtResponseModes: { enabled: true },
+    jwtUserinfo: { enabled: true },
+    jwtIntrospection: { enabled: true },
+    // One resource server; the interop test asks for it by its indicator.
+    resourceIndicators: {
+      enabled: true,
+      getResourceServerInfo: async (ctx, indicator) => {
+        if (indicator !== RESOURCE) throw new errors.InvalidTarget();
+        return { scope: 'payments', audience: RESOURCE, accessTokenFormat: 'opaque' };
+      },
+    },
+    // One RAR type (RFC 9396 §2's running example); the consent grants what was asked,
+    // and the tokens and their introspection carry it.
+    richAuthorizationRequests: {
+      enabled: true,
+      types: {
+        payment_initiation: {
+          validate(ctx, detail) {
+            if (typeof detail.instructedAmount !== 'object' || detail.instructedAmount === null) {
+              throw new errors.InvalidAuthorizationDetails('payment_initiation needs an instructedAmount');
+            }
+          },
+        },
+      },
+      authorizationDetailsForGrantSource: async (ctx) => ctx.oidc.grant.rar,
+      authorizationDetailsForAccessToken: async (ctx, token, source) => source?.rar,
+      authorizationDetailsForIntrospection: async (ctx, token) => token.rar,
+    },
   },
   // Registration keeps only the members it knows: a localized client_name too.
   extraClientMetadata: { properties: ['client_name#ja-Jpan-JP'] },

@@ -4,6 +4,7 @@
 
 mod fixtures;
 mod hashes;
+mod jwt_responses;
 mod key_cache;
 mod keys;
 mod kinds;

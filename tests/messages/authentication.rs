@@ -13,7 +13,7 @@ fn request() -> AuthenticationRequest {
     r.max_age = Some(600);
     r.code_challenge = Some("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM".into());
     r.code_challenge_method = Some("S256".into());
-    r.claims = Some(serde_json::json!({"id_token": {"acr": {"essential": true}}}));
+    r.claims = Some(ClaimsRequest::new().id_token("acr", Claim::essential()));
     r
 }
 

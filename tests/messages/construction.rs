@@ -299,3 +299,46 @@ fn signing_flow_messages() {
     wire(&Confirmation::default(), "", "{}");
     wire(&Confirmation::dpop("jkt"), "jkt=jkt", r#"{"jkt":"jkt"}"#);
 }
+
+#[test]
+fn issue_12_part_b_constructors() {
+    wire(
+        &JarmResponse::new("eyJ.eyJ.sig"),
+        "response=eyJ.eyJ.sig",
+        r#"{"response":"eyJ.eyJ.sig"}"#,
+    );
+    wire(
+        &JarmClaims::new("https://op", "c", NumericDate::from_secs(2)),
+        "iss=https%3A%2F%2Fop&aud=c&exp=2",
+        r#"{"iss":"https://op","aud":"c","exp":2}"#,
+    );
+    wire(
+        &JwtIntrospectionResponse::new(
+            "https://op",
+            Audience::Single("rs".into()),
+            NumericDate::from_secs(1),
+            TokenIntrospectionSuccessResponse::new(false),
+        ),
+        "iss=https%3A%2F%2Fop&aud=rs&iat=1&token_introspection=%7B%22active%22%3Afalse%7D",
+        r#"{"iss":"https://op","aud":"rs","iat":1,"token_introspection":{"active":false}}"#,
+    );
+    wire(
+        &AuthorizationDetail::new("payment_initiation"),
+        "type=payment_initiation",
+        r#"{"type":"payment_initiation"}"#,
+    );
+    wire(
+        &TokenIntrospectionErrorResponse::new(TokenIntrospectionErrorCode::InvalidToken),
+        "error=invalid_token",
+        r#"{"error":"invalid_token"}"#,
+    );
+    wire(
+        &UserinfoErrorResponse::new(ResourceAccessErrorCode::InsufficientUserAuthentication),
+        "error=insufficient_user_authentication",
+        r#"{"error":"insufficient_user_authentication"}"#,
+    );
+    // No REQUIRED member: Default (and `new`, the start of a chain, for the claims request).
+    wire(&ClaimsRequest::default(), "", "{}");
+    wire(&Claim::default(), "", "{}");
+    assert_eq!(ClaimsRequest::new(), ClaimsRequest::default());
+}

@@ -67,8 +67,31 @@ fn introspection_request_and_responses() {
     let err = TokenIntrospectionResponse::from_json(r#"{"error":"invalid_client"}"#).unwrap();
     assert_eq!(
         err.into_result().unwrap_err().error,
-        TokenErrorCode::InvalidClient
+        TokenIntrospectionErrorCode::InvalidClient
     );
+    // RFC 7662 §2.3: a caller that authorizes with a bearer token gets RFC 6750's codes.
+    for (code, expected) in [
+        (
+            "invalid_request",
+            TokenIntrospectionErrorCode::InvalidRequest,
+        ),
+        ("invalid_token", TokenIntrospectionErrorCode::InvalidToken),
+        (
+            "insufficient_scope",
+            TokenIntrospectionErrorCode::InsufficientScope,
+        ),
+        (
+            "invalid_grant",
+            TokenIntrospectionErrorCode::Other("invalid_grant".into()),
+        ),
+    ] {
+        let err = TokenIntrospectionResponse::from_json(&format!(r#"{{"error":"{code}"}}"#))
+            .unwrap()
+            .into_result()
+            .unwrap_err();
+        assert_eq!(err.error, expected);
+        assert_eq!(err.to_string(), code, "Display is the code");
+    }
     let err = TokenIntrospectionSuccessResponse::from_json(r#"{"active":"yes"}"#).unwrap_err();
     assert_eq!(err.parameter(), Some("active"));
 }

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 
 use oidc_core::jwt::{sign_payload, Algorithm, JwkSet, JwsHeader, JwtError};
-use oidc_core::messages::{AuthenticationRequest, JarRequest, RequestObject};
+use oidc_core::messages::{AuthenticationRequest, Claim, ClaimsRequest, JarRequest, RequestObject};
 use oidc_core::request_object::{sign_request_object, sign_request_object_at};
 use oidc_core::validation::{RequestObjectValidation, TokenError, ValidationError};
 use oidc_core::{Location, OidcMessage};
@@ -19,9 +19,8 @@ fn request() -> AuthenticationRequest {
     request.state = Some("af0ifjsldkj".into());
     request.nonce = Some("n-0S6_WzA2Mj".into());
     request.max_age = Some(86400);
-    request.claims = Some(
-        serde_json::json!({"id_token": {"acr": {"values": ["urn:mace:incommon:iap:silver"]}}}),
-    );
+    request.claims =
+        Some(ClaimsRequest::new().id_token("acr", Claim::values(["urn:mace:incommon:iap:silver"])));
     request.code_challenge = Some("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM".into());
     request.code_challenge_method = Some("S256".into());
     request.resource = vec!["https://rs.example".into()];
@@ -106,10 +105,15 @@ fn the_oidc_core_6_1_example_verifies() {
     assert_eq!(verified.response_type, "code id_token");
     assert_eq!(verified.state.as_deref(), Some("af0ifjsldkj"));
     assert_eq!(verified.max_age, Some(86400));
-    assert_eq!(
-        verified.claims.unwrap()["userinfo"]["email"]["essential"],
-        true
-    );
+    assert!(verified
+        .claims
+        .unwrap()
+        .userinfo
+        .unwrap()
+        .get("email")
+        .unwrap()
+        .unwrap()
+        .is_essential());
     // Another provider is not its audience.
     assert!(matches!(
         (checks_for("https://other.example"))

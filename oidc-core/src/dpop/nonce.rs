@@ -49,7 +49,7 @@ pub fn resource_nonce_challenge<'h>(
     dpop_nonce_header: Option<&'h str>,
 ) -> Option<&'h str> {
     let error = UserinfoErrorResponse::from_www_authenticate(www_authenticate).ok()?;
-    nonce_challenge(&error.error, dpop_nonce_header)
+    nonce_challenge(error.error.as_str(), dpop_nonce_header)
 }
 
 /// RFC 9449 §8.1: `nonce = 1*NQCHAR` (visible ASCII except `"` and `\`, and space).

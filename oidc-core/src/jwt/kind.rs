@@ -190,6 +190,30 @@ impl TokenKind {
     pub const DPOP_PROOF: TokenKind =
         TokenKind::new("DPoP proof", TypRule::Required(&["dpop+jwt"]));
 
+    /// A JWT-secured authorization response (JARM §4.1): `typ`, when present, is
+    /// `JWT`. JARM defines no `typ`; oidc-provider sends none. Other kinds of token the
+    /// same issuer signs without a `typ` are told apart by their claims: the response
+    /// must decode as an authentication response (a `code`, a token or an `error`),
+    /// which an ID Token or a Logout Token does not.
+    pub const JARM_RESPONSE: TokenKind =
+        TokenKind::new("JWT authorization response", TypRule::IfPresent(&["JWT"]));
+
+    /// A signed UserInfo response (OIDC Core 1.0 §5.3.2): `typ`, when present, is
+    /// `JWT`. OIDC Core defines no `typ` for it and oidc-provider sends none, so an ID
+    /// Token of the same issuer and audience (which carries the same user's claims)
+    /// also verifies as one; the `sub` check against the ID Token still binds it to
+    /// that user.
+    pub const USERINFO_RESPONSE: TokenKind =
+        TokenKind::new("signed UserInfo response", TypRule::IfPresent(&["JWT"]));
+
+    /// A JWT introspection response (RFC 9701 §5): `typ` must be
+    /// `token-introspection+jwt` (`application/` and any case match), so that no other
+    /// JWT of the authorization server passes as one (RFC 9701 §8.1).
+    pub const INTROSPECTION_RESPONSE: TokenKind = TokenKind::new(
+        "JWT introspection response",
+        TypRule::Required(&["token-introspection+jwt"]),
+    );
+
     /// A kind named `name` (used in errors) whose header `typ` follows `typ`.
     pub const fn new(name: &'static str, typ: TypRule) -> Self {
         TokenKind { name, typ }

@@ -45,8 +45,9 @@
 //!    HMAC must be allowed explicitly.
 //! 3. `crit`: any is refused (no extension is understood, RFC 7515 §4.1.11).
 //! 4. `typ`: the rule of the message's [`TokenKind`] (ID Tokens: absent or `JWT`;
-//!    JWT access tokens: `at+jwt`; Logout Tokens: absent, `logout+jwt` or `JWT`),
-//!    unless [`JwtOptions::typ`] sets another.
+//!    JWT access tokens: `at+jwt`; Logout Tokens: absent, `logout+jwt` or `JWT`; JARM
+//!    responses and signed UserInfo responses: absent or `JWT`; JWT introspection
+//!    responses: `token-introspection+jwt`), unless [`JwtOptions::typ`] sets another.
 //! 5. The key: by `kid` when the header has one; without `kid`, every key that fits is
 //!    tried (OpenID RP certification `rp-id_token-kid-absent-single-jwks` and
 //!    `-multiple-jwks`). Keys whose `use`, `key_ops`, `alg`, `kty` or curve do not fit

@@ -63,6 +63,10 @@ pub struct JwtAccessToken {
     /// token without the matching proof (`dpop::DpopValidation::with_access_token`).
     #[oidc(json)]
     pub cnf: Option<super::Confirmation>,
+    /// `authorization_details` — RECOMMENDED when the token has any (RFC 9396 §9.1):
+    /// its authorization details, filtered to the token's audience.
+    #[oidc(json)]
+    pub authorization_details: Option<Vec<super::AuthorizationDetail>>,
     /// Any other claim.
     #[oidc(extra)]
     pub extra: ExtraParams,
@@ -96,6 +100,7 @@ impl JwtAccessToken {
             roles: None,
             entitlements: None,
             cnf: None,
+            authorization_details: None,
             extra: ExtraParams::new(),
         }
     }

@@ -5,6 +5,8 @@
 use crate::error::ErrorKind;
 use crate::{ExtraParams, OidcMessage};
 
+use super::{AuthorizationDetail, ClaimsRequest};
+
 /// An Authentication Request (OIDC Core 1.0 §3.1.2.1), sent to the authorization
 /// endpoint as a URL query (`to_url`) or a form POST (`to_form`).
 ///
@@ -66,9 +68,10 @@ pub struct AuthenticationRequest {
     /// `acr_values` — OPTIONAL. Space-delimited, by preference.
     #[oidc(space_delimited)]
     pub acr_values: Option<Vec<String>>,
-    /// `claims` — OPTIONAL (§5.5). A JSON object; one JSON-text parameter in URLs and forms.
+    /// `claims` — OPTIONAL (§5.5): the claims requested for the ID Token and the
+    /// UserInfo endpoint; its JSON text in URLs and forms.
     #[oidc(json)]
-    pub claims: Option<serde_json::Value>,
+    pub claims: Option<ClaimsRequest>,
     /// `request` — OPTIONAL (§6.1). A Request Object (JWT). Redacted in `Debug`: it
     /// can carry `id_token_hint` and personal data (see [`ExtraParams::CREDENTIALS`]).
     #[oidc(secret)]
@@ -84,6 +87,10 @@ pub struct AuthenticationRequest {
     /// once per resource ("Multiple resource parameters MAY be used").
     #[oidc(repeated)]
     pub resource: Vec<String>,
+    /// `authorization_details` — OPTIONAL (RFC 9396 §3): the fine-grained authorization the client asks for; JSON text in
+    /// forms and URLs.
+    #[oidc(json)]
+    pub authorization_details: Option<Vec<AuthorizationDetail>>,
     /// Any other parameter, in order (e.g. `audience`, `hd`).
     #[oidc(extra)]
     pub extra: ExtraParams,
@@ -119,6 +126,7 @@ impl AuthenticationRequest {
             code_challenge: None,
             code_challenge_method: None,
             resource: Vec::new(),
+            authorization_details: None,
             extra: ExtraParams::new(),
         }
     }
@@ -217,8 +225,10 @@ impl AuthenticationSuccessResponse {
 }
 
 crate::string_enum! {
-    /// The `error` codes of an Authentication Error Response: RFC 6749 §4.1.2.1 and
-    /// OpenID Connect Core 1.0 §3.1.2.6.
+    /// The `error` codes of an Authentication Error Response: RFC 6749 §4.1.2.1, OpenID
+    /// Connect Core 1.0 §3.1.2.6, and every code the IANA "OAuth Extensions Error
+    /// Registry" lists for the authorization endpoint (as of its 2025-08-04 update), in
+    /// the registry's order. Any other code is `Other`.
     pub enum AuthenticationErrorCode {
         /// The request is missing a parameter, has an invalid or repeated one, or is malformed.
         InvalidRequest = "invalid_request",
@@ -252,6 +262,37 @@ crate::string_enum! {
         RequestUriNotSupported = "request_uri_not_supported",
         /// The OP does not support the `registration` parameter.
         RegistrationNotSupported = "registration_not_supported",
+        /// Client authentication failed (RFC 6749 §5.2; the registry lists it for the
+        /// authorization endpoint too).
+        InvalidClient = "invalid_client",
+        /// A `resource` indicator is invalid, unknown or not allowed (RFC 8707 §2: the
+        /// implicit grant's error response).
+        InvalidTarget = "invalid_target",
+        /// `authorization_details` has an unknown type, unknown or missing fields, or
+        /// values of the wrong type (RFC 9396 §5).
+        InvalidAuthorizationDetails = "invalid_authorization_details",
+        /// OpenID Federation 1.0 §8.9: the issuer is not valid.
+        InvalidIssuer = "invalid_issuer",
+        /// OpenID Federation 1.0 §8.9: the subject is not valid.
+        InvalidSubject = "invalid_subject",
+        /// OpenID Federation 1.0 §8.9: the trust anchor is unknown or not valid.
+        InvalidTrustAnchor = "invalid_trust_anchor",
+        /// OpenID Federation 1.0 §8.9: the trust chain cannot be validated.
+        InvalidTrustChain = "invalid_trust_chain",
+        /// OpenID Federation 1.0 §8.9: the metadata is not valid.
+        InvalidMetadata = "invalid_metadata",
+        /// OpenID Federation 1.0 §8.9: the requested entity was not found.
+        NotFound = "not_found",
+        /// OpenID Federation 1.0 §8.9: a parameter is not supported.
+        UnsupportedParameter = "unsupported_parameter",
+        /// OpenID for Verifiable Presentations 1.0 §8.5: the wallet supports none of the
+        /// requested credential formats.
+        VpFormatsNotSupported = "vp_formats_not_supported",
+        /// OpenID for Verifiable Presentations 1.0 §8.5: the `request_uri_method` value
+        /// is not supported.
+        InvalidRequestUriMethod = "invalid_request_uri_method",
+        /// OpenID for Verifiable Presentations 1.0 §8.5: the wallet is not available.
+        WalletUnavailable = "wallet_unavailable",
     }
 }
 

@@ -226,6 +226,30 @@ pub struct ProviderMetadata {
     /// `backchannel_user_code_parameter_supported` — CIBA Core 1.0 §4; default false.
     #[oidc(default)]
     pub backchannel_user_code_parameter_supported: bool,
+    /// `authorization_signing_alg_values_supported` — JARM §6: the JWS algorithms
+    /// the authorization endpoint signs JWT-secured responses with.
+    #[oidc(json)]
+    pub authorization_signing_alg_values_supported: Option<Vec<String>>,
+    /// `authorization_encryption_alg_values_supported` — JARM §6.
+    #[oidc(json)]
+    pub authorization_encryption_alg_values_supported: Option<Vec<String>>,
+    /// `authorization_encryption_enc_values_supported` — JARM §6.
+    #[oidc(json)]
+    pub authorization_encryption_enc_values_supported: Option<Vec<String>>,
+    /// `introspection_signing_alg_values_supported` — RFC 9701 §7: the JWS algorithms
+    /// JWT introspection responses are signed with.
+    #[oidc(json)]
+    pub introspection_signing_alg_values_supported: Option<Vec<String>>,
+    /// `introspection_encryption_alg_values_supported` — RFC 9701 §7.
+    #[oidc(json)]
+    pub introspection_encryption_alg_values_supported: Option<Vec<String>>,
+    /// `introspection_encryption_enc_values_supported` — RFC 9701 §7.
+    #[oidc(json)]
+    pub introspection_encryption_enc_values_supported: Option<Vec<String>>,
+    /// `authorization_details_types_supported` — RFC 9396 §10: the authorization
+    /// details types the server supports.
+    #[oidc(json)]
+    pub authorization_details_types_supported: Option<Vec<String>>,
     /// Any other member, with its JSON type.
     #[oidc(extra)]
     pub extra: ExtraParams,
@@ -312,6 +336,13 @@ impl ProviderMetadata {
             backchannel_token_delivery_modes_supported: None,
             backchannel_authentication_request_signing_alg_values_supported: None,
             backchannel_user_code_parameter_supported: false,
+            authorization_signing_alg_values_supported: None,
+            authorization_encryption_alg_values_supported: None,
+            authorization_encryption_enc_values_supported: None,
+            introspection_signing_alg_values_supported: None,
+            introspection_encryption_alg_values_supported: None,
+            introspection_encryption_enc_values_supported: None,
+            authorization_details_types_supported: None,
             extra: ExtraParams::new(),
         }
     }

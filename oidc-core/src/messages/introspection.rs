@@ -2,7 +2,7 @@
 
 use crate::{Audience, ExtraParams, NumericDate, OidcMessage};
 
-use super::token::TokenErrorResponse;
+use super::AuthorizationDetail;
 
 /// An Introspection Request (RFC 7662 §2.1), POSTed form-encoded by a protected resource.
 #[derive(OidcMessage, Clone, PartialEq)]
@@ -69,6 +69,11 @@ pub struct TokenIntrospectionSuccessResponse {
     /// token's introspection carries `{"jkt": ..}`, and `token_type` is `DPoP`).
     #[oidc(json)]
     pub cnf: Option<super::Confirmation>,
+    /// `authorization_details` — the token's authorization details, as a top-level
+    /// member, possibly filtered and extended for the resource server asking (RFC 9396
+    /// §9.2).
+    #[oidc(json)]
+    pub authorization_details: Option<Vec<AuthorizationDetail>>,
     /// Any other member (service-specific, e.g. userinfo claims).
     #[oidc(extra)]
     pub extra: ExtraParams,
@@ -92,13 +97,60 @@ impl TokenIntrospectionSuccessResponse {
             iss: None,
             jti: None,
             cnf: None,
+            authorization_details: None,
             extra: ExtraParams::new(),
         }
     }
 }
 
-/// An introspection error: RFC 7662 §2.3 answers errors as RFC 6749 §5.2 does.
-pub type TokenIntrospectionErrorResponse = TokenErrorResponse;
+crate::string_enum! {
+    /// The `error` codes of an introspection error (RFC 7662 §2.3): a client that fails
+    /// to authenticate is answered as at the token endpoint (RFC 6749 §5.2), one that
+    /// authorizes its call with a bearer token as a protected resource answers (RFC 6750
+    /// §3.1). The IANA "OAuth Extensions Error Registry" lists no code for this endpoint
+    /// (as of its 2025-08-04 update). Any other code is `Other`.
+    pub enum TokenIntrospectionErrorCode {
+        /// The request is missing `token`, repeats a parameter, or is malformed (RFC 6749
+        /// §5.2, RFC 6750 §3.1).
+        InvalidRequest = "invalid_request",
+        /// Client authentication failed (RFC 7662 §2.3, RFC 6749 §5.2).
+        InvalidClient = "invalid_client",
+        /// The bearer token authorizing the call is not valid (RFC 7662 §2.3, RFC 6750
+        /// §3.1).
+        InvalidToken = "invalid_token",
+        /// The bearer token authorizing the call lacks the privileges (RFC 7662 §2.3,
+        /// RFC 6750 §3.1).
+        InsufficientScope = "insufficient_scope",
+    }
+}
+
+/// An introspection error (RFC 7662 §2.3): the members of RFC 6749 §5.2.
+#[derive(OidcMessage, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct TokenIntrospectionErrorResponse {
+    /// `error` — REQUIRED.
+    #[oidc(required)]
+    pub error: TokenIntrospectionErrorCode,
+    /// `error_description` — OPTIONAL.
+    pub error_description: Option<String>,
+    /// `error_uri` — OPTIONAL.
+    pub error_uri: Option<String>,
+    /// Any other member.
+    #[oidc(extra)]
+    pub extra: ExtraParams,
+}
+
+impl TokenIntrospectionErrorResponse {
+    /// An error response with its REQUIRED `error` code and nothing else.
+    pub fn new(error: impl Into<TokenIntrospectionErrorCode>) -> Self {
+        TokenIntrospectionErrorResponse {
+            error: error.into(),
+            error_description: None,
+            error_uri: None,
+            extra: ExtraParams::new(),
+        }
+    }
+}
 
 /// What the introspection endpoint answers: a response (active or not) or an error.
 // Both variants are plain messages; boxing one would add an allocation per response
@@ -110,4 +162,54 @@ pub enum TokenIntrospectionResponse {
     Success(TokenIntrospectionSuccessResponse),
     /// The error response (it has an `error` parameter).
     Error(TokenIntrospectionErrorResponse),
+}
+
+/// The claims of a JWT introspection response (RFC 9701 §5), the body the
+/// introspection endpoint answers with `Content-Type: application/token-introspection+jwt`
+/// when asked with `Accept: application/token-introspection+jwt` (§4).
+///
+/// Its token kind is [`TokenKind::INTROSPECTION_RESPONSE`](crate::jwt::TokenKind::INTROSPECTION_RESPONSE)
+/// (`typ` `token-introspection+jwt`). Verify and validate it with
+/// [`IntrospectionResponseValidation`](crate::validation::IntrospectionResponseValidation).
+/// The introspected token's own claims (`sub`, `exp`, `scope`, ...) are inside
+/// `token_introspection`, not beside it: this JWT is an answer to the resource server,
+/// not a token (§5, §8.1).
+#[derive(OidcMessage, Clone, PartialEq)]
+#[oidc(token_kind = crate::jwt::TokenKind::INTROSPECTION_RESPONSE)]
+#[non_exhaustive]
+pub struct JwtIntrospectionResponse {
+    /// `iss` — REQUIRED (§5): the authorization server's issuer identifier.
+    #[oidc(required)]
+    pub iss: String,
+    /// `aud` — REQUIRED (§5): the resource server that asked (its client id).
+    #[oidc(required)]
+    pub aud: Audience,
+    /// `iat` — REQUIRED (§5): when the response was made.
+    #[oidc(required)]
+    pub iat: NumericDate,
+    /// `token_introspection` — REQUIRED (§5): the introspection response (RFC 7662
+    /// §2.2); `{"active": false}` for a token that is not active.
+    #[oidc(required, json)]
+    pub token_introspection: TokenIntrospectionSuccessResponse,
+    /// Any other claim.
+    #[oidc(extra)]
+    pub extra: ExtraParams,
+}
+
+impl JwtIntrospectionResponse {
+    /// A response with its REQUIRED claims and no other.
+    pub fn new(
+        iss: impl Into<String>,
+        aud: impl Into<Audience>,
+        iat: NumericDate,
+        token_introspection: TokenIntrospectionSuccessResponse,
+    ) -> Self {
+        JwtIntrospectionResponse {
+            iss: iss.into(),
+            aud: aud.into(),
+            iat,
+            token_introspection,
+            extra: ExtraParams::new(),
+        }
+    }
 }

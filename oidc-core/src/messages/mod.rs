@@ -8,8 +8,10 @@
 
 mod access_token;
 mod authentication;
+mod authorization_details;
 mod ciba;
 mod claims;
+mod claims_request;
 mod client_assertion;
 mod confirmation;
 mod device;
@@ -17,6 +19,7 @@ mod discovery;
 mod dpop;
 mod id_token;
 mod introspection;
+mod jarm;
 mod logout;
 mod par;
 mod registration;
@@ -31,6 +34,7 @@ pub use authentication::{
     AuthenticationErrorCode, AuthenticationErrorResponse, AuthenticationRequest,
     AuthenticationResponse, AuthenticationSuccessResponse,
 };
+pub use authorization_details::AuthorizationDetail;
 pub use ciba::{
     BackchannelAuthenticationErrorCode, BackchannelAuthenticationErrorResponse,
     BackchannelAuthenticationRequest, BackchannelAuthenticationResponse,
@@ -38,6 +42,7 @@ pub use ciba::{
     CibaPushNotification, CibaPushSuccess,
 };
 pub use claims::{Address, StandardClaims};
+pub use claims_request::{Claim, ClaimsRequest, IndividualClaims};
 pub use client_assertion::{ClientAssertion, JWT_BEARER_ASSERTION_TYPE};
 pub use confirmation::Confirmation;
 pub use device::{
@@ -48,9 +53,10 @@ pub use discovery::ProviderMetadata;
 pub use dpop::DpopProof;
 pub use id_token::IdToken;
 pub use introspection::{
-    TokenIntrospectionErrorResponse, TokenIntrospectionRequest, TokenIntrospectionResponse,
-    TokenIntrospectionSuccessResponse,
+    JwtIntrospectionResponse, TokenIntrospectionErrorCode, TokenIntrospectionErrorResponse,
+    TokenIntrospectionRequest, TokenIntrospectionResponse, TokenIntrospectionSuccessResponse,
 };
+pub use jarm::{JarmClaims, JarmResponse};
 pub use logout::{
     BackChannelLogoutNotification, BackChannelLogoutToken, FrontChannelLogoutNotification,
     RpInitiatedLogoutRequest, BACKCHANNEL_LOGOUT_EVENT,
@@ -73,7 +79,8 @@ pub use token::{
 };
 pub use token_exchange::{TokenExchangeResponse, TokenExchangeSuccessResponse, TokenType};
 pub use userinfo::{
-    UserinfoErrorResponse, UserinfoRequest, UserinfoResponse, UserinfoSuccessResponse,
+    ResourceAccessErrorCode, UserinfoErrorResponse, UserinfoRequest, UserinfoResponse,
+    UserinfoSuccessResponse,
 };
 
 /// Error responses are errors: `Display` gives `code: description`, so `?` works.
@@ -107,5 +114,6 @@ error_response!(
     ClientRegistrationErrorResponse,
     PushedAuthorizationErrorResponse,
     TokenErrorResponse,
+    TokenIntrospectionErrorResponse,
     UserinfoErrorResponse
 );

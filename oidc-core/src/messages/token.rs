@@ -7,6 +7,7 @@ use crate::error::ErrorKind;
 use crate::{ExtraParams, OidcMessage};
 
 use super::token_exchange::TokenType;
+use super::AuthorizationDetail;
 
 crate::string_enum! {
     /// The `grant_type` of a token request (RFC 6749). Extension grants are URNs; the
@@ -120,6 +121,11 @@ pub struct TokenRequest {
     /// identifier of the backchannel authentication response.
     #[oidc(secret)]
     pub auth_req_id: Option<String>,
+    /// `authorization_details` — OPTIONAL (RFC 9396 §6): the authorization details to
+    /// assign to the access token, within what the grant or the client's policy allows;
+    /// JSON text in forms and URLs.
+    #[oidc(json)]
+    pub authorization_details: Option<Vec<AuthorizationDetail>>,
     /// Any other parameter (`assertion`, `client_assertion`, ...).
     #[oidc(extra)]
     pub extra: ExtraParams,
@@ -149,6 +155,7 @@ impl TokenRequest {
             requested_token_type: None,
             audience: Vec::new(),
             auth_req_id: None,
+            authorization_details: None,
             extra: ExtraParams::new(),
         }
     }
@@ -312,6 +319,11 @@ pub struct TokenSuccessResponse {
     /// Redacted in `Debug`.
     #[oidc(secret)]
     pub id_token: Option<String>,
+    /// `authorization_details` — the authorization details granted and assigned to
+    /// the access token; the authorization server MUST return them when the token has
+    /// any (RFC 9396 §7), and MAY enrich them (§7.1).
+    #[oidc(json)]
+    pub authorization_details: Option<Vec<AuthorizationDetail>>,
     /// Any other member (`ext_expires_in`, `instance_url`, `custom`, ...).
     #[oidc(extra)]
     pub extra: ExtraParams,
@@ -328,6 +340,7 @@ impl TokenSuccessResponse {
             refresh_expires_in: None,
             scope: None,
             id_token: None,
+            authorization_details: None,
             extra: ExtraParams::new(),
         }
     }
@@ -347,7 +360,9 @@ impl TokenSuccessResponse {
 crate::string_enum! {
     /// The `error` codes of a Token Error Response (RFC 6749 §5.2), with those the
     /// extension grants and the endpoints that answer like the token endpoint add
-    /// (revocation, RFC 7009 §2.2.1; device authorization, RFC 8628 §3.2).
+    /// (revocation, RFC 7009 §2.2.1; device authorization, RFC 8628 §3.2), and every
+    /// other code the IANA "OAuth Extensions Error Registry" lists for the token endpoint
+    /// (as of its 2025-08-04 update). Any other code is `Other`.
     pub enum TokenErrorCode {
         /// Missing, repeated or unsupported parameter, several credentials, malformed.
         InvalidRequest = "invalid_request",
@@ -385,6 +400,25 @@ crate::string_enum! {
         /// The server wants a DPoP proof with the nonce it sends in the `DPoP-Nonce`
         /// header (RFC 9449 §8; see `dpop::nonce_challenge`).
         UseDpopNonce = "use_dpop_nonce",
+        /// UMA 2.0 Grant for OAuth 2.0 §3.3.6: the authorization server needs more
+        /// information (claims) to decide.
+        NeedInfo = "need_info",
+        /// UMA 2.0 Grant for OAuth 2.0 §3.3.6: the request was denied.
+        RequestDenied = "request_denied",
+        /// UMA 2.0 Grant for OAuth 2.0 §3.3.6: the request was submitted for approval.
+        RequestSubmitted = "request_submitted",
+        /// The proof-of-possession key in the request cannot be used (RFC 9200 §5.8.3).
+        UnsupportedPopKey = "unsupported_pop_key",
+        /// The client and the resource server share no ACE profile (RFC 9200 §5.8.3).
+        IncompatibleAceProfiles = "incompatible_ace_profiles",
+        /// `authorization_details` asks for more than the grant allows, or is invalid
+        /// (RFC 9396 §6, §8 by way of §5).
+        InvalidAuthorizationDetails = "invalid_authorization_details",
+        /// OpenID for Verifiable Presentations 1.0 §8.5: the wallet supports none of the
+        /// requested credential formats.
+        VpFormatsNotSupported = "vp_formats_not_supported",
+        /// OpenID for Verifiable Presentations 1.0 §8.5: the wallet is not available.
+        WalletUnavailable = "wallet_unavailable",
     }
 }
 

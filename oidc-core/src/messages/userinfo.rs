@@ -1,7 +1,7 @@
 //! The UserInfo endpoint (OpenID Connect Core 1.0 §5.3; RFC 6750 §3).
 
 use crate::error::{Error, ErrorKind};
-use crate::{ExtraParams, OidcMessage};
+use crate::{Audience, ExtraParams, OidcMessage};
 
 use super::claims::StandardClaims;
 
@@ -21,12 +21,25 @@ pub struct UserinfoRequest {
 
 /// A successful UserInfo Response (OIDC Core 1.0 §5.3.2): `sub` plus the Standard
 /// Claims the access token allows, plus any other claims (kept in `extra`).
+///
+/// A JSON body decodes with `from_json`; a signed one (`Content-Type:
+/// application/jwt`) is verified and validated with
+/// [`UserinfoValidation::verify`](crate::validation::UserinfoValidation::verify), whose
+/// token kind is [`TokenKind::USERINFO_RESPONSE`](crate::jwt::TokenKind::USERINFO_RESPONSE).
+/// Either way, `sub` MUST equal the ID Token's before any claim is used (§5.3.2); the
+/// validation checks it. An encrypted response (JWE) is not supported.
 #[derive(OidcMessage, Clone, PartialEq)]
+#[oidc(token_kind = crate::jwt::TokenKind::USERINFO_RESPONSE)]
 #[non_exhaustive]
 pub struct UserinfoSuccessResponse {
     /// `sub` — REQUIRED. Must equal the ID Token's `sub` (§5.3.2).
     #[oidc(required)]
     pub sub: String,
+    /// `iss` — REQUIRED in a signed response (§5.3.2): the OP's issuer identifier.
+    pub iss: Option<String>,
+    /// `aud` — REQUIRED in a signed response (§5.3.2): the RP's client id, or
+    /// audiences that include it.
+    pub aud: Option<Audience>,
     /// The Standard Claims (§5.1).
     #[oidc(flatten)]
     pub claims: StandardClaims,
@@ -40,23 +53,50 @@ impl UserinfoSuccessResponse {
     pub fn new(sub: impl Into<String>) -> Self {
         UserinfoSuccessResponse {
             sub: sub.into(),
+            iss: None,
+            aud: None,
             claims: StandardClaims::default(),
             extra: ExtraParams::new(),
         }
     }
 }
 
+crate::string_enum! {
+    /// The `error` codes of a resource access error (RFC 6750 §3.1), as the UserInfo
+    /// endpoint (OIDC Core 1.0 §5.3.3) and other protected resources answer them: every
+    /// code the IANA "OAuth Extensions Error Registry" lists for the "resource access
+    /// error response" (as of its 2025-08-04 update), in the registry's order. Any
+    /// other code is `Other`.
+    pub enum ResourceAccessErrorCode {
+        /// The request is missing a parameter, has an unsupported or repeated one, uses
+        /// more than one way to send the token, or is malformed (RFC 6750 §3.1).
+        InvalidRequest = "invalid_request",
+        /// The access token is expired, revoked, malformed or invalid (RFC 6750 §3.1).
+        InvalidToken = "invalid_token",
+        /// The request needs more privileges than the access token has (RFC 6750 §3.1).
+        InsufficientScope = "insufficient_scope",
+        /// The DPoP proof is invalid (RFC 9449 §7.1).
+        InvalidDpopProof = "invalid_dpop_proof",
+        /// The resource server wants a DPoP proof with the nonce of its `DPoP-Nonce`
+        /// header (RFC 9449 §9).
+        UseDpopNonce = "use_dpop_nonce",
+        /// The authentication behind the access token does not meet the resource's
+        /// requirements: ask for a new one with the `acr_values` / `max_age` of the
+        /// challenge (RFC 9470 §3).
+        InsufficientUserAuthentication = "insufficient_user_authentication",
+    }
+}
+
 /// A UserInfo Error Response (OIDC Core 1.0 §5.3.3, RFC 6750 §3.1).
 ///
 /// Providers send it as a JSON body or in the `WWW-Authenticate` header
-/// ([`Self::from_www_authenticate`]); the error codes are RFC 6750's
-/// (`invalid_request`, `invalid_token`, `insufficient_scope`), kept as text.
+/// ([`Self::from_www_authenticate`]).
 #[derive(OidcMessage, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UserinfoErrorResponse {
-    /// `error` — REQUIRED.
+    /// `error` — REQUIRED (RFC 6750 §3.1 and its extensions: [`ResourceAccessErrorCode`]).
     #[oidc(required)]
-    pub error: String,
+    pub error: ResourceAccessErrorCode,
     /// `error_description` — OPTIONAL.
     pub error_description: Option<String>,
     /// `error_uri` — OPTIONAL.
@@ -67,9 +107,8 @@ pub struct UserinfoErrorResponse {
 }
 
 impl UserinfoErrorResponse {
-    /// An error response with its REQUIRED `error` code (RFC 6750 §3.1:
-    /// `invalid_request`, `invalid_token`, `insufficient_scope`) and nothing else.
-    pub fn new(error: impl Into<String>) -> Self {
+    /// An error response with its REQUIRED `error` code and nothing else.
+    pub fn new(error: impl Into<ResourceAccessErrorCode>) -> Self {
         UserinfoErrorResponse {
             error: error.into(),
             error_description: None,

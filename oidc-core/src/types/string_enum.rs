@@ -3,7 +3,7 @@
 
 /// Declares an enum of registered string values plus `Other(String)`.
 ///
-/// The enum gets `as_str`, `Display`, `From<&str>` / `From<String>` (unknown text becomes
+/// The enum gets `as_str`, `Display`, `PartialEq<str>` (the wire text), `From<&str>` / `From<String>` (unknown text becomes
 /// `Other`), `ParamValue` (so it can be a form / URL parameter) and serde impls (a
 /// JSON string). Values compare exactly (RFC 6749 error codes and grant types are
 /// case-sensitive).
@@ -22,6 +22,8 @@
 /// assert_eq!(Colour::from("red"), Colour::Red);
 /// assert_eq!(Colour::from("teal"), Colour::Other("teal".into()));
 /// assert_eq!(Colour::Other("teal".into()).as_str(), "teal");
+/// assert_eq!(Colour::Red, "red"); // compares with the wire text
+/// assert_ne!(Colour::Red, "Red");
 /// assert_eq!(serde_json::to_string(&Colour::Blue).unwrap(), r#""blue""#);
 /// ```
 #[macro_export]
@@ -54,6 +56,18 @@ macro_rules! string_enum {
                     $( $name::$variant => $wire, )*
                     $name::Other(other) => other,
                 }
+            }
+        }
+
+        impl ::core::cmp::PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.as_str() == other
+            }
+        }
+
+        impl ::core::cmp::PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
             }
         }
 

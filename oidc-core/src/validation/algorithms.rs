@@ -37,6 +37,17 @@ pub fn id_token_algorithms(metadata: &ProviderMetadata) -> Vec<Algorithm> {
     algorithms_from_list(&metadata.id_token_signing_alg_values_supported)
 }
 
+/// The algorithms of a metadata list other than the ID Token one (JARM §6
+/// `authorization_signing_alg_values_supported`, OIDC Discovery
+/// `userinfo_signing_alg_values_supported`, RFC 9701 §7
+/// `introspection_signing_alg_values_supported`), read as
+/// [`id_token_algorithms`] reads its list; an omitted list gives RS256, the default of
+/// the matching client metadata (JARM §5 `authorization_signed_response_alg`, RFC 9701
+/// §6 `introspection_signed_response_alg`).
+pub(super) fn metadata_algorithms(names: Option<&Vec<String>>) -> Vec<Algorithm> {
+    algorithms_from_list(names.map_or(&[][..], Vec::as_slice))
+}
+
 fn algorithms_from_list(names: &[String]) -> Vec<Algorithm> {
     if names.is_empty() {
         return vec![Algorithm::RS256];
@@ -74,5 +85,17 @@ mod tests {
         assert!(list(&["HS256", "HS384", "HS512"]).is_empty());
         assert!(list(&["ES512", "rs256", "RSA-OAEP", ""]).is_empty());
         assert_eq!(list(&["none", "RS384"]), [Algorithm::RS384]);
+    }
+
+    #[test]
+    fn other_metadata_lists() {
+        assert_eq!(
+            metadata_algorithms(None),
+            [Algorithm::RS256],
+            "omitted: RS256"
+        );
+        let listed = vec!["ES256".to_owned(), "HS256".to_owned()];
+        assert_eq!(metadata_algorithms(Some(&listed)), [Algorithm::ES256]);
+        assert!(metadata_algorithms(Some(&vec!["none".to_owned()])).is_empty());
     }
 }

@@ -3,11 +3,18 @@
 //! validate every message that embeds that token (a vendor token declared with
 //! `#[oidc(flatten)]`) exactly as they validate the token itself.
 
-use crate::messages::{BackChannelLogoutToken, IdToken, JwtAccessToken};
+use crate::messages::{
+    BackChannelLogoutToken, IdToken, JarmClaims, JwtAccessToken, JwtIntrospectionResponse,
+    UserinfoSuccessResponse,
+};
 use crate::{Embeds, ExtraParams, OidcMessage};
 
 use super::id_token::validate_id_token;
-use super::{AccessTokenValidation, IdTokenValidation, LogoutTokenValidation, ValidationError};
+use super::userinfo::validate_userinfo;
+use super::{
+    AccessTokenValidation, IdTokenValidation, IntrospectionResponseValidation, JarmValidation,
+    LogoutTokenValidation, UserinfoValidation, ValidationError,
+};
 
 /// The claims of a token by name, wherever the message keeps them: a declared field,
 /// a flattened message's field, or `extra`. An issuer matcher reads `tid` through it,
@@ -56,6 +63,28 @@ impl<T: Embeds<JwtAccessToken> + OidcMessage> Validates<T> for AccessTokenValida
 }
 
 impl<T: Embeds<BackChannelLogoutToken> + OidcMessage> Validates<T> for LogoutTokenValidation<'_> {
+    fn validate(&self, message: &T) -> Result<(), ValidationError> {
+        message.embedded().validate_with_claims(message, self)
+    }
+}
+
+impl<T: Embeds<JarmClaims> + OidcMessage> Validates<T> for JarmValidation<'_> {
+    fn validate(&self, message: &T) -> Result<(), ValidationError> {
+        message.embedded().validate_with_claims(message, self)
+    }
+}
+
+/// A UserInfo response validated this way is a JSON one: `iss` and `aud` are checked
+/// when present (a signed response goes through `verify`, where they are REQUIRED).
+impl<T: Embeds<UserinfoSuccessResponse> + OidcMessage> Validates<T> for UserinfoValidation<'_> {
+    fn validate(&self, message: &T) -> Result<(), ValidationError> {
+        validate_userinfo(message.embedded(), message, self, false)
+    }
+}
+
+impl<T: Embeds<JwtIntrospectionResponse> + OidcMessage> Validates<T>
+    for IntrospectionResponseValidation<'_>
+{
     fn validate(&self, message: &T) -> Result<(), ValidationError> {
         message.embedded().validate_with_claims(message, self)
     }

@@ -1,6 +1,8 @@
 //! From a token to trusted claims: the one call per token kind
 //! ([`IdTokenValidation::verify`], [`LogoutTokenValidation::verify`],
-//! [`AccessTokenValidation::verify`], through [`TokenValidation`]) that verifies a JWT
+//! [`AccessTokenValidation::verify`], [`JarmValidation::verify`],
+//! [`UserinfoValidation::verify`], [`IntrospectionResponseValidation::verify`], through
+//! [`TokenValidation`]) that verifies a JWT
 //! and validates its claims, with one error type ([`TokenError`], whose
 //! [`kind`](TokenError::kind) tells the steps apart); and the claim checks alone
 //! (`validate_extern`) for a message already decoded and verified.
@@ -84,6 +86,37 @@
 //! | 5 | signature, never `none`: the JWS steps above | |
 //! | 6 | `exp`; RFC 7519: `nbf`, a future `iat` (see *Time*) | as for ID Tokens |
 //!
+//! **JWT-secured authorization response** ([`JarmValidation`]), JARM §4.4; its
+//! `verify` then reads the authorization response in the JWT (check its `state` with
+//! [`AuthenticationResponseValidation`]):
+//!
+//! | step | check | error |
+//! |---|---|---|
+//! | 1 | decryption: a JWE is not supported (the JWS steps refuse it as malformed) | |
+//! | 2 | `iss` is the issuer the request was sent to | [`Issuer`](ValidationError::Issuer) |
+//! | 3 | `aud` contains the client id | [`Audience`](ValidationError::Audience) |
+//! | 4 | `exp`; RFC 7519: `nbf`, a present `iat` not in the future (see *Time*) | as for ID Tokens |
+//! | 5 | signature, never `none`: the JWS steps above | |
+//! | §4.1 | the parameters decode as an authentication response (success or error) | a [`TokenErrorKind::Claims`] decode error |
+//!
+//! **UserInfo response** ([`UserinfoValidation`]), OIDC Core §5.3.2: signed (`verify`)
+//! or JSON (`validate_extern`):
+//!
+//! | check | error |
+//! |---|---|
+//! | `iss` is the issuer: REQUIRED when signed, checked when present | [`ClaimMissing`](ValidationError::ClaimMissing), [`Issuer`](ValidationError::Issuer) |
+//! | `aud` contains the client id: REQUIRED when signed, checked when present | [`ClaimMissing`](ValidationError::ClaimMissing), [`Audience`](ValidationError::Audience) |
+//! | `sub` is the ID Token's `sub` | [`SubMismatch`](ValidationError::SubMismatch) |
+//!
+//! **JWT introspection response** ([`IntrospectionResponseValidation`]), RFC 9701 §5
+//! (`typ` `token-introspection+jwt`: the JWS steps above):
+//!
+//! | check | error |
+//! |---|---|
+//! | `iss` is the authorization server | [`Issuer`](ValidationError::Issuer) |
+//! | `aud` contains the resource server's client id | [`Audience`](ValidationError::Audience) |
+//! | `iat` not in the future, not before the caller's minimum (see *Time*) | [`IssuedInFuture`](ValidationError::IssuedInFuture), [`IssuedTooEarly`](ValidationError::IssuedTooEarly) |
+//!
 //! # Algorithms
 //!
 //! [`IdTokenValidation::from_metadata`] and [`LogoutTokenValidation::from_metadata`]
@@ -92,7 +125,13 @@
 //! the default of `id_token_signed_response_alg` (OIDC Registration §2); a client that
 //! registered `id_token_signed_response_alg` says `algorithms(&[alg])`, which alone
 //! admits HMAC. [`AccessTokenValidation::new`] accepts RS256 (RFC 9068 §2.1's one
-//! mandatory algorithm) until told otherwise.
+//! mandatory algorithm) until told otherwise. [`JarmValidation`],
+//! [`UserinfoValidation`] and [`IntrospectionResponseValidation`] take RS256 from
+//! `new` (the default of the client's `authorization_signed_response_alg`, JARM §5, and
+//! `introspection_signed_response_alg`, RFC 9701 §6) and, from `from_metadata`, the
+//! provider's `authorization_signing_alg_values_supported`,
+//! `userinfo_signing_alg_values_supported` and
+//! `introspection_signing_alg_values_supported`, read as the ID Token list is.
 //!
 //! # Time
 //!
@@ -129,12 +168,15 @@ mod client_assertion;
 mod clock;
 mod hashes;
 mod id_token;
+mod introspection;
+mod jarm;
 mod logout;
 mod nonce;
 #[cfg(feature = "jwt")]
 mod request_object;
 #[cfg(feature = "jwt")]
 mod token_error;
+mod userinfo;
 #[cfg(feature = "jwt")]
 mod verify;
 
@@ -149,6 +191,8 @@ pub use claims::{Claims, Validates};
 pub use client_assertion::ClientAssertionValidation;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use id_token::IdTokenValidation;
+pub use introspection::IntrospectionResponseValidation;
+pub use jarm::JarmValidation;
 pub use logout::LogoutTokenValidation;
 pub use nonce::Nonce;
 #[cfg(feature = "jwt")]
@@ -157,6 +201,7 @@ pub use request_object::RequestObjectValidation;
 #[cfg(feature = "jwt")]
 #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub use token_error::{TokenError, TokenErrorKind};
+pub use userinfo::UserinfoValidation;
 #[cfg(feature = "jwt")]
 #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub use verify::TokenValidation;
@@ -194,7 +239,7 @@ pub enum ValidationError {
         max: i64,
     },
     /// A claim the caller requires is absent (`exp`, `nbf` of a FAPI Request Object, a
-    /// DPoP proof's `ath` or `nonce`).
+    /// DPoP proof's `ath` or `nonce`, `iss` and `aud` of a signed UserInfo response).
     #[error("{token} has no {claim} claim")]
     ClaimMissing {
         token: &'static str,
@@ -331,6 +376,10 @@ pub enum ValidationError {
     /// The provider sends `iss` in authorization responses but this one has none (RFC 9207 §2.4).
     #[error("{token} has no iss although the provider sends it (RFC 9207)")]
     IssMissing { token: &'static str },
+    /// The UserInfo response is about another user than the ID Token: its `sub` is not
+    /// the ID Token's (OIDC Core §5.3.2: its values "MUST NOT be used").
+    #[error("{token}'s sub is not the ID Token's sub: {}", quoted(.got))]
+    SubMismatch { token: &'static str, got: String },
     /// A caller-supplied check failed (jti reuse, unknown session, ...).
     #[error("{token}: {check} check failed: {}", quoted(.reason))]
     Callback {

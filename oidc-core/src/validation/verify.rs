@@ -3,17 +3,22 @@
 //! (a vendor ID Token that flattens [`IdToken`]: the derive implements
 //! [`Embeds<IdToken>`](crate::Embeds) for it), with every claim of the message in view.
 
-use crate::jwt::{from_jwt_with_header, verify_token_hash, JwkSet, JwtOptions, VerifiedHeader};
+use crate::jwt::{
+    from_jwt_with_header, verify_token_hash, JwkSet, JwtError, JwtOptions, VerifiedHeader,
+};
 use crate::messages::{
-    BackChannelLogoutToken, ClientAssertion, IdToken, JwtAccessToken, RequestObject,
+    AuthenticationResponse, BackChannelLogoutToken, ClientAssertion, IdToken, JarmClaims,
+    JwtAccessToken, JwtIntrospectionResponse, RequestObject, UserinfoSuccessResponse,
 };
 use crate::{Embeds, OidcMessage};
 
 use super::id_token::validate_id_token;
+use super::userinfo::validate_userinfo;
 use super::Validates;
 use super::{
-    AccessTokenValidation, ClientAssertionValidation, IdTokenValidation, LogoutTokenValidation,
-    RequestObjectValidation, TokenError, ValidationError,
+    AccessTokenValidation, ClientAssertionValidation, IdTokenValidation,
+    IntrospectionResponseValidation, JarmValidation, LogoutTokenValidation,
+    RequestObjectValidation, TokenError, UserinfoValidation, ValidationError,
 };
 
 /// Options that verify a JWT and validate the claims of a token of type `T` in one
@@ -104,6 +109,62 @@ impl<T: OidcMessage + Embeds<RequestObject>> TokenValidation<T> for RequestObjec
     }
 }
 
+impl<T: OidcMessage + Embeds<JarmClaims>> TokenValidation<T> for JarmValidation<'_> {
+    fn jwt_options(&self) -> &JwtOptions {
+        JarmValidation::jwt_options(self)
+    }
+
+    /// JARM §4.4 steps 2-4.
+    fn validate(&self, token: &T, _: &VerifiedHeader) -> Result<(), ValidationError> {
+        token.embedded().validate_with_claims(token, self)
+    }
+}
+
+impl JarmValidation<'_> {
+    /// Verifies the `response` JWT with `keys`, validates its claims (JARM §4.4), and
+    /// only then reads the authorization response it carries (success or error, with
+    /// `iss` as its RFC 9207 issuer); or the first failed check as a [`TokenError`]
+    /// (a response that does not decode is a [`TokenErrorKind::Claims`](super::TokenErrorKind::Claims)
+    /// error). Check its `state` next, with
+    /// [`AuthenticationResponseValidation`](super::AuthenticationResponseValidation).
+    /// ([`TokenValidation::verify`] returns the [`JarmClaims`] instead.)
+    ///
+    /// An encrypted response (a JWE) is refused as malformed: not supported.
+    #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
+    pub fn verify(&self, jwt: &str, keys: &JwkSet) -> Result<AuthenticationResponse, TokenError> {
+        let claims: JarmClaims = TokenValidation::verify(self, jwt, keys)?;
+        claims
+            .authentication_response()
+            .map_err(|e| TokenError::Jwt(JwtError::Claims(e)))
+    }
+}
+
+impl<T: OidcMessage + Embeds<UserinfoSuccessResponse>> TokenValidation<T>
+    for UserinfoValidation<'_>
+{
+    fn jwt_options(&self) -> &JwtOptions {
+        UserinfoValidation::jwt_options(self)
+    }
+
+    /// OIDC Core §5.3.2, signed: `iss` and `aud` REQUIRED and checked, then `sub`.
+    fn validate(&self, token: &T, _: &VerifiedHeader) -> Result<(), ValidationError> {
+        validate_userinfo(token.embedded(), token, self, true)
+    }
+}
+
+impl<T: OidcMessage + Embeds<JwtIntrospectionResponse>> TokenValidation<T>
+    for IntrospectionResponseValidation<'_>
+{
+    fn jwt_options(&self) -> &JwtOptions {
+        IntrospectionResponseValidation::jwt_options(self)
+    }
+
+    /// RFC 9701 §5: `iss`, `aud`, `iat`.
+    fn validate(&self, token: &T, _: &VerifiedHeader) -> Result<(), ValidationError> {
+        token.embedded().validate_with_claims(token, self)
+    }
+}
+
 /// The inherent `verify` of each options type, so that the one call needs no trait
 /// import.
 macro_rules! inherent_verify {
@@ -141,3 +202,13 @@ inherent_verify!(
     "client assertion"
 );
 inherent_verify!(RequestObjectValidation, RequestObject, "Request Object");
+inherent_verify!(
+    UserinfoValidation,
+    UserinfoSuccessResponse,
+    "signed UserInfo response"
+);
+inherent_verify!(
+    IntrospectionResponseValidation,
+    JwtIntrospectionResponse,
+    "JWT introspection response"
+);

@@ -119,10 +119,23 @@ impl Browser {
     }
 
     pub fn post_form(&self, url: &str, body: &str, basic: Option<(&str, &str)>) -> Reply {
+        self.post_form_accepting(url, body, basic, "application/json")
+    }
+
+    /// [`post_form`](Self::post_form) with an `Accept` header (RFC 9701 §4: a JWT
+    /// introspection response is asked for with `application/token-introspection+jwt`).
+    pub fn post_form_accepting(
+        &self,
+        url: &str,
+        body: &str,
+        basic: Option<(&str, &str)>,
+        accept: &str,
+    ) -> Reply {
         let mut request = self
             .agent
             .post(&self.absolute(url))
-            .set("Content-Type", "application/x-www-form-urlencoded");
+            .set("Content-Type", "application/x-www-form-urlencoded")
+            .set("Accept", accept);
         if let Some((id, secret)) = basic {
             request = request.set(
                 "Authorization",

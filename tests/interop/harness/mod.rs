@@ -95,7 +95,7 @@ pub fn code_flow(
     request.prompt = Some(vec!["consent".into()]);
     request.code_challenge = Some(oidc_core::pkce::s256_challenge(verifier));
     request.code_challenge_method = Some("S256".into());
-    request.claims = Some(serde_json::json!({"id_token": {"email": {"essential": true}}}));
+    request.claims = Some(ClaimsRequest::new().id_token("email", Claim::essential()));
     let redirect = browser.authorize(
         &request
             .to_url(&ctx.metadata.authorization_endpoint)
