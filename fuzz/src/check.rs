@@ -1,7 +1,7 @@
 //! The properties every target asserts.
 //!
 //! A property that an open defect breaks names it: an item number of issue 8 (`"6"`),
-//! or a finding of the fuzzers (`"raw-member"`, see [`RAW_MEMBER`]).
+//! or a name given to a finding of the fuzzers while it is open (none today).
 //! `OIDC_FUZZ_TOLERATE` (comma-separated names, e.g. `OIDC_FUZZ_TOLERATE=6,8`) turns
 //! those properties off, so that a run can look for other defects while these are
 //! being fixed. By default nothing is tolerated.
@@ -11,14 +11,6 @@ use std::sync::OnceLock;
 
 /// The longest error text accepted: an error is one line a log can hold.
 pub const MAX_ERROR_TEXT: usize = 1024;
-
-/// The fuzzers' finding outside issue 8's list: serde's `Deserialize` reads unknown
-/// members and nested objects as a `serde_json::Value`, `from_json` reads the raw
-/// text, and they disagree: `from_json` keeps a lone surrogate escape
-/// (`{"x":"\ud800"}`, not Unicode) or a number beyond `f64` (`{"x":5e1111}`) that
-/// `Deserialize` refuses, and a nested object's repeated members collapse (last wins)
-/// and its members sort on the serde path only (`{"address":{"":"","":""}}`).
-pub const RAW_MEMBER: &str = "raw-member";
 
 /// Whether the defect `name` is tolerated in this run (`OIDC_FUZZ_TOLERATE`).
 pub fn tolerated(name: &str) -> bool {

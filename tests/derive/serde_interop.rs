@@ -54,3 +54,24 @@ fn serde_json_value_keeps_unknown_member_types() {
     assert_eq!(v["n"], 7);
     assert_eq!(v["s"], "t");
 }
+
+/// Inside a caller's serde struct with `#[serde(flatten)]`, serde buffers the members
+/// (there is no raw text to keep): unknown members still reach `extra`, through a
+/// `serde_json::Value`, and the declared ones are decoded as usual.
+#[test]
+fn a_message_flattened_by_serde_keeps_unknown_members() {
+    #[derive(serde::Deserialize, Debug)]
+    struct Envelope {
+        version: u32,
+        #[serde(flatten)]
+        claims: Claims,
+    }
+    let json = r#"{"version":1,"iss":"i","sub":"u","aud":"a","exp":2,"iat":1,"x":{"y":[1,2]}}"#;
+    let envelope: Envelope = serde_json::from_str(json).unwrap();
+    assert_eq!(envelope.version, 1);
+    assert_eq!(envelope.claims.sub, "u");
+    assert_eq!(
+        envelope.claims.extra.get::<serde_json::Value>("x").unwrap(),
+        Some(serde_json::json!({"y": [1, 2]}))
+    );
+}

@@ -25,6 +25,17 @@ pub fn serializer_kind<S>() -> SerializerKind {
     }
 }
 
+/// Whether a deserializer is serde_json's own (over text, bytes or a reader) or a
+/// `serde_json::Value`: these hand out an unknown member as raw JSON text
+/// (`RawValue`), so the generated `Deserialize` keeps it exactly as `from_json` does.
+/// Other deserializers, serde's buffered content for `#[serde(flatten)]` among them,
+/// cannot.
+pub(super) fn is_serde_json_format(type_name: &str) -> bool {
+    type_name.starts_with("&mut serde_json::de::Deserializer<")
+        || type_name == "serde_json::value::Value"
+        || type_name == "&serde_json::value::Value"
+}
+
 pub(super) fn is_form_format(type_name: &str) -> bool {
     type_name.contains("serde_urlencoded")
         || type_name.contains("serde_html_form")

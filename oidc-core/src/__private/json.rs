@@ -11,7 +11,7 @@ use serde_json::value::RawValue;
 
 use super::fields::{Captured, Fields, JsonOffer};
 use super::form_decode::form_pair;
-use super::format::{is_form_format, SerializerKind};
+use super::format::{is_form_format, is_serde_json_format, SerializerKind};
 use super::secret_reason;
 use super::seeds::{Nullable, TextSeed};
 use crate::cost::{count, Cost};
@@ -30,7 +30,13 @@ pub struct DeCtx {
 enum DeMode {
     /// `from_json`: serde_json over a `&str`, so unknown members can be borrowed raw.
     NativeJson,
-    /// Some other self-describing deserializer (serde_json via axum, ...).
+    /// The generated `Deserialize` driven by serde_json (`from_str`, `from_slice`,
+    /// `from_reader`: axum's `Json`; `from_value`): unknown members and tolerant
+    /// values are read as owned raw JSON text, so they are kept exactly as `from_json`
+    /// keeps them (a number beyond `f64` or `u64` verbatim, a nested object's repeated
+    /// members seen, a lone surrogate escape kept as written).
+    SerdeJson,
+    /// Some other self-describing deserializer: values go through `serde_json::Value`.
     Json,
     /// A form deserializer (serde_urlencoded): every value is text, decoded like `from_form`.
     Form,
@@ -97,6 +103,9 @@ pub(super) fn json_extra<'de, A: MapAccess<'de>>(
     let pushed = if cx.mode == DeMode::NativeJson {
         let raw: &'de RawValue = map.next_value()?;
         extra.push_new(cx.msg, key, raw.get(), true)
+    } else if cx.mode == DeMode::SerdeJson {
+        let raw: Box<RawValue> = map.next_value()?;
+        extra.push_new(cx.msg, key, raw.get(), true)
     } else {
         match map.next_value::<serde_json::Value>()? {
             serde_json::Value::String(s) => extra.push_new(cx.msg, key, &s, false),
@@ -117,15 +126,19 @@ pub(super) enum Fit<'de, T> {
 }
 
 /// Reads one member value for a `tolerant` field: first as received (raw JSON text
-/// when decoding from a `&str`, else a `serde_json::Value`), then through `seed`, so a
+/// when serde_json decodes, else a `serde_json::Value`), then through `seed`, so a
 /// value that does not fit can be kept unchanged.
-pub(super) fn json_fit<'de, A: MapAccess<'de>, S: DeserializeSeed<'de>>(
+pub(super) fn json_fit<'de, A, S, V>(
     cx: &mut DeCtx,
     map: &mut A,
     param: &str,
     seed: S,
     secret: bool,
-) -> Result<Fit<'de, S::Value>, A::Error> {
+) -> Result<Fit<'de, V>, A::Error>
+where
+    A: MapAccess<'de>,
+    S: for<'a> DeserializeSeed<'a, Value = V>,
+{
     let problem = |reason: String| Error::invalid(cx.msg, param, secret_reason(secret, reason));
     if cx.mode == DeMode::NativeJson {
         let raw: &'de RawValue = map.next_value()?;
@@ -137,6 +150,20 @@ pub(super) fn json_fit<'de, A: MapAccess<'de>, S: DeserializeSeed<'de>>(
         Ok(match seed.deserialize(&mut de) {
             Ok(value) => Fit::Value(value),
             Err(e) => Fit::Misfit(Captured::json(text.into()), problem(without_position(&e))),
+        })
+    } else if cx.mode == DeMode::SerdeJson {
+        let raw: Box<RawValue> = map.next_value()?;
+        let text = raw.get();
+        if text == "null" {
+            return Ok(Fit::Absent);
+        }
+        let mut de = serde_json::Deserializer::from_str(text);
+        Ok(match seed.deserialize(&mut de) {
+            Ok(value) => Fit::Value(value),
+            Err(e) => Fit::Misfit(
+                Captured::json(text.to_owned().into()),
+                problem(without_position(&e)),
+            ),
         })
     } else {
         let value: serde_json::Value = map.next_value()?;
@@ -255,8 +282,11 @@ pub fn to_json<T: Fields>(message: &T) -> String {
 /// The generated `Deserialize` impl: JSON shape for self-describing formats, `from_form`
 /// rules for form deserializers (axum `Form`/`Query`, serde_urlencoded).
 pub fn deserialize<'de, T: Fields, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
-    let mode = if is_form_format(std::any::type_name::<D>()) {
+    let name = std::any::type_name::<D>();
+    let mode = if is_form_format(name) {
         DeMode::Form
+    } else if is_serde_json_format(name) {
+        DeMode::SerdeJson
     } else {
         DeMode::Json
     };

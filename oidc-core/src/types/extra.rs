@@ -456,6 +456,13 @@ impl ExtraParams {
         if self.position_hashed(name, hash).is_some() {
             return Err(Error::duplicate(message, name));
         }
+        if json && has_lone_surrogate(value) {
+            return Err(Error::invalid(
+                message,
+                name,
+                "a \\u escape is a lone surrogate, not a Unicode character (RFC 8259 §8.2)",
+            ));
+        }
         self.push(Entry::new(name, value, json), hash);
         Ok(())
     }
@@ -548,9 +555,72 @@ impl Serialize for ExtraParams {
     }
 }
 
+/// Whether raw JSON text (already checked by serde_json) holds a `\u` escape of a
+/// surrogate that is not half of a pair. serde_json keeps such a string when it only
+/// scans a value (raw unknown members), yet no Rust string can hold it and every
+/// declared string member refuses it, so unknown members refuse it too. Linear: each
+/// backslash is looked at once.
+fn has_lone_surrogate(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    let hex = |at: usize| -> Option<u16> {
+        let digits = bytes.get(at..at + 4)?;
+        u16::from_str_radix(std::str::from_utf8(digits).ok()?, 16).ok()
+    };
+    let mut at = 0;
+    while let Some(found) = memchr::memchr(b'\\', &bytes[at..]) {
+        let slash = at + found;
+        // Inside a valid JSON string a backslash always starts a two-byte escape.
+        match bytes.get(slash + 1) {
+            Some(b'u') => {
+                let unit = hex(slash + 2).unwrap_or(0);
+                at = slash + 6;
+                if (0xDC00..=0xDFFF).contains(&unit) {
+                    return true;
+                }
+                if (0xD800..=0xDBFF).contains(&unit) {
+                    let low = (bytes.get(at) == Some(&b'\\') && bytes.get(at + 1) == Some(&b'u'))
+                        .then(|| hex(at + 2))
+                        .flatten();
+                    match low {
+                        Some(low) if (0xDC00..=0xDFFF).contains(&low) => at += 6,
+                        _ => return true,
+                    }
+                }
+            }
+            _ => at = slash + 2,
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lone_surrogate_escapes_are_found_and_pairs_are_not() {
+        // Paired (U+1F600), a plain escape, an escaped backslash before "ud800".
+        for fine in [
+            r#""\ud83d\ude00""#,
+            r#""\u00e9""#,
+            r#""\\ud800""#,
+            r#"{"a":["\uD83D\uDE00",1]}"#,
+            r#""no escape""#,
+        ] {
+            assert!(!has_lone_surrogate(fine), "{fine}");
+        }
+        for lone in [
+            r#""\ud800""#,
+            r#""\udc00""#,
+            r#""\uDBFF x""#,
+            r#""\ud800\u0041""#,
+            r#""\ud800\n""#,
+            r#"{"a":{"b":"x\\\udfff"}}"#,
+            r#""\ud83d\ude00\ude00""#,
+        ] {
+            assert!(has_lone_surrogate(lone), "{lone}");
+        }
+    }
 
     #[test]
     fn typed_getter_parses_text_and_reports_misfits() {
