@@ -348,10 +348,7 @@ mod tests {
             assert_eq!(scheme_len(url), None, "{url}");
         }
         // A private-use redirect with such a scheme is a URL, not a bare query.
-        assert_eq!(
-            params("web+oidc:/cb?a=1&b=2", Location::Auto),
-            "a=1&b=2"
-        );
+        assert_eq!(params("web+oidc:/cb?a=1&b=2", Location::Auto), "a=1&b=2");
         assert_eq!(params("my-app:/cb#a=1", Location::Auto), "a=1");
         assert_eq!(params("my-app:a=1", Location::Query), "");
     }

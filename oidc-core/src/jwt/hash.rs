@@ -99,10 +99,17 @@ mod tests {
                 Algorithm::HS384 | Algorithm::RS384 | Algorithm::PS384 | Algorithm::ES384 => 24,
                 _ => 32,
             };
-            assert_eq!(URL_SAFE_NO_PAD.decode(&hash).unwrap().len(), bytes, "{alg:?}");
+            assert_eq!(
+                URL_SAFE_NO_PAD.decode(&hash).unwrap().len(),
+                bytes,
+                "{alg:?}"
+            );
         }
         // OIDC Core Appendix A.3's at_hash, independent of sha2.
-        assert_eq!(token_hash(Algorithm::RS256, VALUE), "77QmUPtjPfzWtF2AnpK9RQ");
+        assert_eq!(
+            token_hash(Algorithm::RS256, VALUE),
+            "77QmUPtjPfzWtF2AnpK9RQ"
+        );
     }
 
     #[test]
@@ -148,7 +155,10 @@ mod tests {
             swapped.swap(0, i);
             let swapped = String::from_utf8(swapped).unwrap();
             assert_ne!(swapped, right);
-            assert!(!verify_token_hash(alg, VALUE, &swapped), "{alg:?} {swapped}");
+            assert!(
+                !verify_token_hash(alg, VALUE, &swapped),
+                "{alg:?} {swapped}"
+            );
         }
     }
 }

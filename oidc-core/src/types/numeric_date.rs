@@ -310,23 +310,26 @@ mod tests {
             NumericDate(-1311281970)
         );
         let u: U64Deserializer<Error> = 1311281970u64.into_deserializer();
-        assert_eq!(NumericDate::deserialize(u).unwrap(), NumericDate(1311281970));
+        assert_eq!(
+            NumericDate::deserialize(u).unwrap(),
+            NumericDate(1311281970)
+        );
         let i: I64Deserializer<Error> = (-7i64).into_deserializer();
         assert_eq!(NumericDate::deserialize(i).unwrap(), NumericDate(-7));
         let i: I64Deserializer<Error> = i64::MAX.into_deserializer();
         assert_eq!(NumericDate::deserialize(i).unwrap(), NumericDate(i64::MAX));
         // The largest u64 that is an i64, and the first that is not.
         let max: U64Deserializer<Error> = (i64::MAX as u64).into_deserializer();
-        assert_eq!(NumericDate::deserialize(max).unwrap(), NumericDate(i64::MAX));
+        assert_eq!(
+            NumericDate::deserialize(max).unwrap(),
+            NumericDate(i64::MAX)
+        );
         let over: U64Deserializer<Error> = (i64::MAX as u64 + 1).into_deserializer();
         assert_eq!(
             NumericDate::deserialize(over).unwrap_err().to_string(),
             "NumericDate 9223372036854775808 is out of range"
         );
         // And back: serialized as the integer.
-        assert_eq!(
-            serde_json::to_string(&NumericDate(-7)).unwrap(),
-            "-7"
-        );
+        assert_eq!(serde_json::to_string(&NumericDate(-7)).unwrap(), "-7");
     }
 }

@@ -657,10 +657,7 @@ mod tests {
                 Ok(()),
                 "L={l}"
             );
-            assert_eq!(
-                check_iat_not_future(T, d(NOW - 1000), d(NOW), l),
-                Ok(())
-            );
+            assert_eq!(check_iat_not_future(T, d(NOW - 1000), d(NOW), l), Ok(()));
             assert_eq!(
                 check_iat_not_future(T, d(NOW + l + 1), d(NOW), l),
                 Err(ValidationError::IssuedInFuture {
