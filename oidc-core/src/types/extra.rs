@@ -784,6 +784,17 @@ mod tests {
     }
 
     #[test]
+    fn serde_json_gets_json_extras_verbatim() {
+        // Stored as received, written as received: no member reordered, no whitespace
+        // or number spelling changed (a serde_json::Value would do all three).
+        let text = r#"{"b": 1,"a":[1.0, 1e3]}"#;
+        assert_eq!(
+            serde_json::to_string(&one_json("x", text)).unwrap(),
+            format!(r#"{{"x":{text}}}"#)
+        );
+    }
+
+    #[test]
     fn a_form_parameter_is_a_json_string_whatever_its_text() {
         // A form carries text: "42" and "true" from a form are strings, not a number
         // and a boolean, when read as JSON.
@@ -860,6 +871,8 @@ mod tests {
         assert_eq!(one_json("x", "\"1\""), one("x", "1"));
         assert_ne!(one("x", "1"), one_json("x", "1"));
         assert_ne!(one_json("x", "1"), one("x", "1"));
+        assert_ne!(one("x", "1"), one_json("x", "\"2\""));
+        assert_ne!(one_json("x", "\"2\""), one("x", "1"));
     }
 
     #[test]
