@@ -75,3 +75,18 @@ fn a_message_flattened_by_serde_keeps_unknown_members() {
         Some(serde_json::json!({"y": [1, 2]}))
     );
 }
+
+#[test]
+fn json_sourced_extras_reach_form_serializers_as_to_form_writes_them() {
+    // Unknown members read from JSON go to a form serializer as their parameter text
+    // (a string unquoted, other JSON as its JSON text), exactly as to_form writes them;
+    // an empty string is absent, as in every form (RFC 6749 §3.1).
+    let json = r#"{"iss":"i","sub":"u","aud":"a","exp":2,"iat":1,"x":{"y":[1,2]},"n":42,"s":"a b","e":""}"#;
+    let claims = Claims::from_json(json).unwrap();
+    let form = claims.to_form();
+    assert!(
+        form.ends_with("&x=%7B%22y%22%3A%5B1%2C2%5D%7D&n=42&s=a+b"),
+        "{form}"
+    );
+    assert_eq!(serde_urlencoded::to_string(&claims).unwrap(), form);
+}

@@ -153,3 +153,17 @@ fn lenient_decoding_reports_every_absent_required_parameter() {
     let err = AuthenticationErrorResponse::from_form_lenient("state=s").unwrap_err();
     assert_eq!(err.parameter(), Some("error"));
 }
+
+#[test]
+fn a_value_keeps_every_equals_sign_after_the_first() {
+    // The first `=` ends the name (WHATWG form parsing); base64 padding in a code or
+    // state stays in the value, from a form and from a redirect URL alike.
+    let response = AuthenticationSuccessResponse::from_form("code=xyz==&state=c3RhdGU=").unwrap();
+    assert_eq!(response.code.as_deref(), Some("xyz=="));
+    assert_eq!(response.state.as_deref(), Some("c3RhdGU="));
+    let url = "https://client.example.org/cb?code=xyz==&state=c3RhdGU=";
+    assert_eq!(
+        AuthenticationSuccessResponse::from_url(url, Location::Auto).unwrap(),
+        response
+    );
+}

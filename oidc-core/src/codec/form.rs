@@ -327,6 +327,53 @@ mod tests {
     }
 
     #[test]
+    fn the_first_equals_sign_splits_name_from_value() {
+        // WHATWG application/x-www-form-urlencoded parsing, step 3.3: the name ends at
+        // the first `=`; every later `=` belongs to the value (base64 padding).
+        assert_eq!(
+            pairs("code=xyz==&state=a=b").unwrap(),
+            vec![
+                ("code".into(), "xyz==".into()),
+                ("state".into(), "a=b".into())
+            ]
+        );
+        assert_eq!(pairs("a==").unwrap(), vec![("a".into(), "=".into())]);
+        // With escapes on either side of a later `=`.
+        assert_eq!(
+            pairs("c%6Fde=x%3D=y+z").unwrap(),
+            vec![("code".into(), "x==y z".into())]
+        );
+        // A `%` after the first `=` is the value's: a bad escape there names the
+        // parameter, and the name still decodes.
+        let err = pairs("code=a=%zz").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            r#"Test: parameter "code": invalid percent-encoding"#
+        );
+    }
+
+    #[test]
+    fn append_pair_separates_with_ampersands_and_encodes_both_sides() {
+        let mut out = String::new();
+        append_pair(&mut out, "client_id", "s6Bhd Rkqt3");
+        assert_eq!(out, "client_id=s6Bhd+Rkqt3");
+        append_pair(&mut out, "a&b", "x=y");
+        assert_eq!(out, "client_id=s6Bhd+Rkqt3&a%26b=x%3Dy");
+        // Read back, the same pairs.
+        assert_eq!(
+            pairs(&out).unwrap(),
+            vec![
+                ("client_id".into(), "s6Bhd Rkqt3".into()),
+                ("a&b".into(), "x=y".into())
+            ]
+        );
+        // Appending to a body that already holds a pair adds exactly one `&`.
+        let mut body = String::from("grant_type=client_credentials");
+        append_pair(&mut body, "scope", "");
+        assert_eq!(body, "grant_type=client_credentials&scope=");
+    }
+
+    #[test]
     fn values_borrow_when_nothing_is_encoded() {
         parse_pairs("Test", "a=plain", |k, v| {
             assert!(matches!(k, Cow::Borrowed(_)) && matches!(v, Cow::Borrowed(_)));

@@ -322,6 +322,57 @@ mod tests {
     }
 
     #[test]
+    fn schemes_follow_rfc_3986() {
+        // RFC 3986 §3.1: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), then `:`.
+        for (url, len) in [
+            ("https://x", Some(5)),
+            ("com.example.app:/cb", Some(15)),
+            ("web+oidc:/cb", Some(8)),
+            ("my-app:/cb", Some(6)),
+            ("x1.a-b+c:", Some(8)),
+            ("h:", Some(1)),
+        ] {
+            assert_eq!(scheme_len(url), len, "{url}");
+        }
+        for url in [
+            "1http://x",
+            "+app:/cb",
+            "-app:/cb",
+            ".app:/cb",
+            ":x",
+            "my_app:/cb",
+            "a b:/cb",
+            "no-colon",
+            "",
+        ] {
+            assert_eq!(scheme_len(url), None, "{url}");
+        }
+        // A private-use redirect with such a scheme is a URL, not a bare query.
+        assert_eq!(params("web+oidc:/cb?a=1&b=2", Location::Auto), "a=1&b=2");
+        assert_eq!(params("my-app:/cb#a=1", Location::Auto), "a=1");
+        assert_eq!(params("my-app:a=1", Location::Query), "");
+    }
+
+    #[test]
+    fn a_bare_query_is_pairs_without_a_path_an_authority_or_a_scheme() {
+        for (text, bare) in [
+            ("a=1&b=2", true),
+            ("code=x:y", true),
+            ("redirect=https%3A%2F%2Fx", true),
+            ("a", false),
+            ("/cb=1", false),
+            ("x/y://z=1", false),
+            ("my-app:x=1", false),
+            ("web+oidc:x=1", false),
+            ("", false),
+        ] {
+            assert_eq!(looks_like_bare_query(text), bare, "{text}");
+        }
+        assert_eq!(params("code=x:y", Location::Query), "code=x:y");
+        assert_eq!(params("my-app:x=1", Location::Query), "");
+    }
+
+    #[test]
     fn merge_keeps_path_and_query() {
         assert_eq!(
             merge_query("T", "https://op.example/authorize", "a=1").unwrap(),

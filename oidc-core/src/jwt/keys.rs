@@ -583,4 +583,28 @@ mod tests {
         assert_eq!(set.keys()[0].problem(), Some("not a JSON object"));
         assert!(set.keys()[1].problem().is_none());
     }
+
+    #[test]
+    fn find_kid_and_alg_read_the_members() {
+        let set = JwkSet::from_json(
+            r#"{"keys":[
+                {"kty":"oct","kid":"a","alg":"HS256","k":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"},
+                {"kty":"oct","k":"AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"},
+                {"kty":"oct","kid":"b","k":"AgAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"},
+                {"kty":"oct","kid":"a","alg":"HS384","k":"AwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}
+            ]}"#,
+        )
+        .unwrap();
+        let kids: Vec<_> = set.keys().iter().map(Jwk::kid).collect();
+        assert_eq!(kids, [Some("a"), None, Some("b"), Some("a")]);
+        let algs: Vec<_> = set.keys().iter().map(Jwk::alg).collect();
+        assert_eq!(algs, [Some("HS256"), None, None, Some("HS384")]);
+        // The first key with the kid, in document order; a key without kid is never
+        // found, not even by an empty kid.
+        assert_eq!(set.find("a").and_then(Jwk::alg), Some("HS256"));
+        assert_eq!(set.find("b").and_then(Jwk::kid), Some("b"));
+        assert!(set.find("c").is_none());
+        assert!(set.find("").is_none());
+        assert!(set.find("A").is_none());
+    }
 }

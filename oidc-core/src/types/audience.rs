@@ -209,4 +209,20 @@ mod tests {
             "client"
         );
     }
+
+    #[test]
+    fn only_an_empty_array_is_empty() {
+        // RFC 7519 §4.1.3: one string is one audience, even an empty one.
+        assert!(Audience::Multiple(vec![]).is_empty());
+        assert_eq!(Audience::Multiple(vec![]).len(), 0);
+        for audience in [
+            Audience::Single(String::new()),
+            Audience::Single("client".into()),
+            Audience::Multiple(vec!["client".into()]),
+            Audience::Multiple(vec!["a".into(), "a".into()]),
+        ] {
+            assert!(!audience.is_empty(), "{audience:?}");
+            assert_eq!(audience.len(), audience.iter().count(), "{audience:?}");
+        }
+    }
 }

@@ -752,4 +752,137 @@ mod tests {
         c.insert_json("x", &42).unwrap();
         assert_ne!(a, c);
     }
+
+    fn json_sourced() -> ExtraParams {
+        let mut extra = ExtraParams::new();
+        extra.insert_json("groups", &["a", "b"]).unwrap();
+        extra.insert_json("n", &42).unwrap();
+        extra.insert_json("s", "x y").unwrap();
+        extra.insert_json("e", "").unwrap();
+        extra.insert("t", "text");
+        extra
+    }
+
+    #[test]
+    fn form_serializers_get_json_sourced_extras_as_their_parameter_text() {
+        // What to_form writes: a JSON string as its text, other JSON as its JSON text,
+        // an empty value not at all (RFC 6749 §3.1: empty means absent).
+        assert_eq!(
+            serde_urlencoded::to_string(json_sourced()).unwrap(),
+            "groups=%5B%22a%22%2C%22b%22%5D&n=42&s=x+y&t=text"
+        );
+        // serde_json gets the JSON verbatim; other serializers a serde_json::Value, a
+        // text value as a JSON string.
+        assert_eq!(
+            serde_json::to_string(&json_sourced()).unwrap(),
+            r#"{"groups":["a","b"],"n":42,"s":"x y","e":"","t":"text"}"#
+        );
+        assert_eq!(
+            serde_json::to_value(json_sourced()).unwrap(),
+            serde_json::json!({"groups": ["a", "b"], "n": 42, "s": "x y", "e": "", "t": "text"})
+        );
+    }
+
+    #[test]
+    fn serde_json_gets_json_extras_verbatim() {
+        // Stored as received, written as received: no member reordered, no whitespace
+        // or number spelling changed (a serde_json::Value would do all three).
+        let text = r#"{"b": 1,"a":[1.0, 1e3]}"#;
+        assert_eq!(
+            serde_json::to_string(&one_json("x", text)).unwrap(),
+            format!(r#"{{"x":{text}}}"#)
+        );
+    }
+
+    #[test]
+    fn a_form_parameter_is_a_json_string_whatever_its_text() {
+        // A form carries text: "42" and "true" from a form are strings, not a number
+        // and a boolean, when read as JSON.
+        let mut extra = ExtraParams::new();
+        extra.insert("n", "42");
+        extra.insert("b", "true");
+        for (name, text) in [("n", "42"), ("b", "true")] {
+            let expected = serde_json::Value::String(text.into());
+            assert_eq!(extra.value(name).unwrap().to_json_value(), expected);
+            assert_eq!(
+                extra.get::<serde_json::Value>(name).unwrap(),
+                Some(expected)
+            );
+        }
+        // JSON values keep their type; JSON text that does not parse reads as null.
+        assert_eq!(
+            ExtraValue::Json("42").to_json_value(),
+            serde_json::json!(42)
+        );
+        assert_eq!(
+            ExtraValue::Json("{\"a\":[1]}").to_json_value(),
+            serde_json::json!({"a": [1]})
+        );
+        assert_eq!(
+            ExtraValue::Json("{").to_json_value(),
+            serde_json::Value::Null
+        );
+    }
+
+    fn one(name: &str, value: &str) -> ExtraParams {
+        let mut extra = ExtraParams::new();
+        extra.insert(name, value);
+        extra
+    }
+
+    fn one_json(name: &str, json: &str) -> ExtraParams {
+        let mut extra = ExtraParams::new();
+        extra.push_new("T", name, json, true).unwrap();
+        extra
+    }
+
+    #[test]
+    fn extras_differing_in_a_name_a_value_or_a_count_are_unequal() {
+        assert_eq!(one("x", "1"), one("x", "1"));
+        assert_ne!(one("x", "1"), one("x", "2"));
+        assert_ne!(one("x", "1"), one("y", "1"));
+        assert_ne!(one_json("x", "1"), one_json("y", "1"));
+        assert_ne!(one_json("x", "1"), one_json("x", "2"));
+        // One parameter more, on either side.
+        let mut more = one("x", "1");
+        more.insert("y", "2");
+        assert_ne!(one("x", "1"), more);
+        assert_ne!(more, one("x", "1"));
+        assert_ne!(ExtraParams::new(), one("x", ""));
+        assert_eq!(ExtraParams::new(), ExtraParams::new());
+    }
+
+    #[test]
+    fn json_values_are_equal_as_json_whitespace_and_member_order_aside() {
+        // Two JSON texts of the same value are the same value: serde_json::Value's
+        // equality (objects compare as maps).
+        assert_eq!(
+            one_json("x", r#"{"a":1,"b":[1,2]}"#),
+            one_json("x", r#"{ "b" : [1, 2], "a" : 1 }"#)
+        );
+        assert_eq!(one_json("x", "\"\\u0041\""), one_json("x", "\"A\""));
+        assert_ne!(
+            one_json("x", r#"{"a":1,"b":[1,2]}"#),
+            one_json("x", r#"{"a":1,"b":[2,1]}"#)
+        );
+        assert_ne!(one_json("x", "1"), one_json("x", "\"1\""));
+        // A form parameter equals a JSON string with its text, not other JSON.
+        assert_eq!(one("x", "1"), one_json("x", "\"1\""));
+        assert_eq!(one_json("x", "\"1\""), one("x", "1"));
+        assert_ne!(one("x", "1"), one_json("x", "1"));
+        assert_ne!(one_json("x", "1"), one("x", "1"));
+        assert_ne!(one("x", "1"), one_json("x", "\"2\""));
+        assert_ne!(one_json("x", "\"2\""), one("x", "1"));
+    }
+
+    #[test]
+    fn the_order_of_the_parameters_is_part_of_equality() {
+        // Extras are kept in the order they arrived and written back in it, so two
+        // that would be written differently are different.
+        let mut ab = one("a", "1");
+        ab.insert("b", "2");
+        let mut ba = one("b", "2");
+        ba.insert("a", "1");
+        assert_ne!(ab, ba);
+    }
 }

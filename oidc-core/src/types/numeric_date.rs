@@ -295,4 +295,41 @@ mod tests {
         );
         assert_eq!(NumericDate::parse_rfc3339("yesterday"), None);
     }
+
+    #[test]
+    fn integers_deserialize_to_their_value_on_both_serde_paths() {
+        use serde::de::value::{Error, I64Deserializer, U64Deserializer};
+        use serde::de::IntoDeserializer;
+        // serde_json visits a non-negative integer as u64, a negative one as i64.
+        assert_eq!(
+            serde_json::from_str::<NumericDate>("1311281970").unwrap(),
+            NumericDate(1311281970)
+        );
+        assert_eq!(
+            serde_json::from_str::<NumericDate>("-1311281970").unwrap(),
+            NumericDate(-1311281970)
+        );
+        let u: U64Deserializer<Error> = 1311281970u64.into_deserializer();
+        assert_eq!(
+            NumericDate::deserialize(u).unwrap(),
+            NumericDate(1311281970)
+        );
+        let i: I64Deserializer<Error> = (-7i64).into_deserializer();
+        assert_eq!(NumericDate::deserialize(i).unwrap(), NumericDate(-7));
+        let i: I64Deserializer<Error> = i64::MAX.into_deserializer();
+        assert_eq!(NumericDate::deserialize(i).unwrap(), NumericDate(i64::MAX));
+        // The largest u64 that is an i64, and the first that is not.
+        let max: U64Deserializer<Error> = (i64::MAX as u64).into_deserializer();
+        assert_eq!(
+            NumericDate::deserialize(max).unwrap(),
+            NumericDate(i64::MAX)
+        );
+        let over: U64Deserializer<Error> = (i64::MAX as u64 + 1).into_deserializer();
+        assert_eq!(
+            NumericDate::deserialize(over).unwrap_err().to_string(),
+            "NumericDate 9223372036854775808 is out of range"
+        );
+        // And back: serialized as the integer.
+        assert_eq!(serde_json::to_string(&NumericDate(-7)).unwrap(), "-7");
+    }
 }

@@ -339,3 +339,104 @@ pub(super) fn check_audiences(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validation::FixedClock;
+    use crate::OidcMessage;
+
+    const NOW: i64 = 1_800_000_000;
+
+    fn with_auth_time(auth_time: i64) -> IdToken {
+        IdToken::from_json(&format!(
+            r#"{{"iss":"https://op.example","sub":"u","aud":"c","exp":{},"iat":{},"auth_time":{auth_time}}}"#,
+            NOW + 300,
+            NOW - 10
+        ))
+        .unwrap()
+    }
+
+    fn checks() -> IdTokenValidation<'static> {
+        IdTokenValidation::new("https://op.example", "c")
+            .clock(FixedClock(NumericDate::from_secs(NOW)))
+    }
+
+    #[test]
+    fn max_age_accepts_up_to_auth_time_plus_max_age_plus_leeway() {
+        // OIDC Core §3.1.2.1: an elapsed time greater than max_age is refused.
+        for l in [0, 7] {
+            for max_age in [0u64, 60] {
+                let last = NOW - max_age as i64 - l;
+                let checks = checks().leeway(l).max_age(max_age);
+                let now = NumericDate::from_secs(NOW);
+                assert_eq!(
+                    check_auth_time(&with_auth_time(last), &checks, now),
+                    Ok(()),
+                    "L={l} max_age={max_age}: now == auth_time + max_age + L"
+                );
+                assert_eq!(
+                    check_auth_time(&with_auth_time(last - 1), &checks, now),
+                    Err(ValidationError::MaxAgeExceeded {
+                        token: TOKEN,
+                        auth_time: NumericDate::from_secs(last - 1),
+                        max_age,
+                        now,
+                    }),
+                    "L={l} max_age={max_age}: one second older"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn min_auth_time_accepts_auth_time_equal_to_it_and_refuses_one_second_less() {
+        // The caller's bound, exactly: the leeway does not widen it.
+        for l in [0, 7] {
+            let min = NumericDate::from_secs(NOW - 100);
+            let checks = checks().leeway(l).min_auth_time(min);
+            let now = NumericDate::from_secs(NOW);
+            assert_eq!(
+                check_auth_time(&with_auth_time(NOW - 100), &checks, now),
+                Ok(())
+            );
+            assert_eq!(
+                check_auth_time(&with_auth_time(NOW - 5), &checks, now),
+                Ok(())
+            );
+            assert_eq!(
+                check_auth_time(&with_auth_time(NOW - 101), &checks, now),
+                Err(ValidationError::AuthTimeTooOld {
+                    token: TOKEN,
+                    auth_time: NumericDate::from_secs(NOW - 101),
+                    min,
+                }),
+                "L={l}"
+            );
+            // The whole token, accepted when the minimum is met.
+            assert_eq!(
+                with_auth_time(NOW - 100).validate_extern(&checks),
+                Ok(()),
+                "L={l}"
+            );
+        }
+    }
+
+    #[test]
+    fn auth_time_is_required_by_max_age_or_by_the_caller() {
+        let token = IdToken::from_json(&format!(
+            r#"{{"iss":"https://op.example","sub":"u","aud":"c","exp":{},"iat":{}}}"#,
+            NOW + 300,
+            NOW - 10
+        ))
+        .unwrap();
+        let now = NumericDate::from_secs(NOW);
+        let missing = Err(ValidationError::AuthTimeMissing { token: TOKEN });
+        assert_eq!(check_auth_time(&token, &checks(), now), Ok(()));
+        assert_eq!(check_auth_time(&token, &checks().max_age(60), now), missing);
+        assert_eq!(
+            check_auth_time(&token, &checks().require_auth_time(), now),
+            missing
+        );
+    }
+}

@@ -594,3 +594,137 @@ macro_rules! jws_options {
 
 #[cfg(feature = "jwt")]
 use jws_options;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T: &str = "ID Token";
+    const NOW: i64 = 1_800_000_000;
+
+    fn d(secs: i64) -> NumericDate {
+        NumericDate::from_secs(secs)
+    }
+
+    /// The leeways every boundary is checked at: none, and a nonzero one.
+    const LEEWAYS: [i64; 2] = [0, 7];
+
+    #[test]
+    fn exp_is_accepted_while_now_is_before_exp_plus_leeway() {
+        // RFC 7519 §4.1.4: "on or after" exp (+ L) is refused.
+        for l in LEEWAYS {
+            let exp = NOW - l;
+            assert_eq!(check_exp(T, d(exp + 1), d(NOW), l), Ok(()), "L={l}");
+            assert_eq!(
+                check_exp(T, d(exp), d(NOW), l),
+                Err(ValidationError::Expired {
+                    token: T,
+                    exp: d(exp),
+                    now: d(NOW)
+                }),
+                "L={l}: now == exp + L"
+            );
+        }
+        assert_eq!(check_exp(T, d(i64::MAX), d(i64::MAX - 1), 30), Ok(()));
+    }
+
+    #[test]
+    fn nbf_is_accepted_from_nbf_minus_leeway_on() {
+        // RFC 7519 §4.1.5: "after or equal to" nbf (- L).
+        for l in LEEWAYS {
+            let nbf = NOW + l;
+            assert_eq!(check_nbf(T, Some(d(nbf)), d(NOW), l), Ok(()), "L={l}");
+            assert_eq!(
+                check_nbf(T, Some(d(nbf + 1)), d(NOW), l),
+                Err(ValidationError::NotYetValid {
+                    token: T,
+                    nbf: d(nbf + 1),
+                    now: d(NOW)
+                }),
+                "L={l}: now == nbf - L - 1"
+            );
+            // Well past nbf, and no nbf at all.
+            assert_eq!(check_nbf(T, Some(d(NOW - 1000)), d(NOW), l), Ok(()));
+            assert_eq!(check_nbf(T, None, d(NOW), l), Ok(()));
+        }
+    }
+
+    #[test]
+    fn iat_is_accepted_up_to_now_plus_leeway() {
+        for l in LEEWAYS {
+            assert_eq!(
+                check_iat_not_future(T, d(NOW + l), d(NOW), l),
+                Ok(()),
+                "L={l}"
+            );
+            assert_eq!(check_iat_not_future(T, d(NOW - 1000), d(NOW), l), Ok(()));
+            assert_eq!(
+                check_iat_not_future(T, d(NOW + l + 1), d(NOW), l),
+                Err(ValidationError::IssuedInFuture {
+                    token: T,
+                    iat: d(NOW + l + 1),
+                    now: d(NOW)
+                }),
+                "L={l}: iat == now + L + 1"
+            );
+        }
+    }
+
+    #[test]
+    fn min_iat_accepts_iat_equal_to_it_and_refuses_one_second_less() {
+        // The caller's bound, exactly: no leeway.
+        let min = d(NOW - 60);
+        assert_eq!(check_min_iat(T, d(NOW - 60), Some(min)), Ok(()));
+        assert_eq!(check_min_iat(T, d(NOW), Some(min)), Ok(()));
+        assert_eq!(
+            check_min_iat(T, d(NOW - 61), Some(min)),
+            Err(ValidationError::IssuedTooEarly {
+                token: T,
+                iat: d(NOW - 61),
+                min
+            })
+        );
+        assert_eq!(check_min_iat(T, d(i64::MIN), None), Ok(()));
+    }
+
+    #[test]
+    fn check_times_runs_every_time_check_with_the_leeway() {
+        let times = |exp, nbf, iat| Times {
+            exp: Some(d(exp)),
+            nbf: Some(d(nbf)),
+            iat: d(iat),
+        };
+        let min = Some(d(NOW - 60));
+        for l in LEEWAYS {
+            // Every claim at its accepted edge: accepted.
+            assert_eq!(
+                check_times(T, times(NOW - l + 1, NOW + l, NOW - 60), d(NOW), l, min),
+                Ok(()),
+                "L={l}"
+            );
+            assert!(matches!(
+                check_times(T, times(NOW - l, NOW, NOW), d(NOW), l, min),
+                Err(ValidationError::Expired { .. })
+            ));
+            assert!(matches!(
+                check_times(T, times(NOW + 100, NOW + l + 1, NOW), d(NOW), l, min),
+                Err(ValidationError::NotYetValid { .. })
+            ));
+            assert!(matches!(
+                check_times(T, times(NOW + 100, NOW, NOW + l + 1), d(NOW), l, min),
+                Err(ValidationError::IssuedInFuture { .. })
+            ));
+            assert!(matches!(
+                check_times(T, times(NOW + 100, NOW, NOW - 61), d(NOW), l, min),
+                Err(ValidationError::IssuedTooEarly { .. })
+            ));
+        }
+        // A kind without exp (a JWT introspection response) skips that check only.
+        let no_exp = Times {
+            exp: None,
+            nbf: None,
+            iat: d(NOW),
+        };
+        assert_eq!(check_times(T, no_exp, d(NOW), 0, None), Ok(()));
+    }
+}
