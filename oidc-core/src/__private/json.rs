@@ -31,7 +31,8 @@ enum DeMode {
     /// `from_json`: serde_json over a `&str`, so unknown members can be borrowed raw.
     NativeJson,
     /// The generated `Deserialize` driven by serde_json (`from_str`, `from_slice`,
-    /// `from_reader`: axum's `Json`; `from_value`): unknown members and tolerant
+    /// `from_reader`: axum's `Json`; `from_value`, from what the `Value` already
+    /// holds): unknown members and tolerant
     /// values are read as owned raw JSON text, so they are kept exactly as `from_json`
     /// keeps them (a number beyond `f64` or `u64` verbatim, a nested object's repeated
     /// members seen, a lone surrogate escape kept as written).
