@@ -1,6 +1,7 @@
 //! The serde visitor shared by `from_json` and the generated `Deserialize` impl, and
 //! the JSON member readers the field kinds (`kinds.rs`) and the visitor call.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -101,19 +102,31 @@ pub(super) fn json_extra<'de, A: MapAccess<'de>>(
     extra: &mut ExtraParams,
     key: &str,
 ) -> Result<(), A::Error> {
-    let pushed = if cx.mode == DeMode::NativeJson {
-        let raw: &'de RawValue = map.next_value()?;
-        extra.push_new(cx.msg, key, raw.get(), true)
-    } else if cx.mode == DeMode::SerdeJson {
-        let raw: Box<RawValue> = map.next_value()?;
-        extra.push_new(cx.msg, key, raw.get(), true)
-    } else {
-        match map.next_value::<serde_json::Value>()? {
+    let pushed = match next_raw(cx.mode, map)? {
+        Some(raw) => extra.push_new(cx.msg, key, &raw, true),
+        None => match map.next_value::<serde_json::Value>()? {
             serde_json::Value::String(s) => extra.push_new(cx.msg, key, &s, false),
             other => extra.push_new(cx.msg, key, &other.to_string(), true),
-        }
+        },
     };
     pushed.map_err(|e| cx.fail(e))
+}
+
+/// The next member value as raw JSON text, where the deserializer can give it: borrowed
+/// from `from_json`'s input, owned from serde_json's other entry points; `None` for
+/// other deserializers (the caller reads a `serde_json::Value`).
+fn next_raw<'de, A: MapAccess<'de>>(
+    mode: DeMode,
+    map: &mut A,
+) -> Result<Option<Cow<'de, str>>, A::Error> {
+    Ok(match mode {
+        DeMode::NativeJson => Some(Cow::Borrowed(map.next_value::<&'de RawValue>()?.get())),
+        DeMode::SerdeJson => {
+            let raw: Box<RawValue> = map.next_value()?;
+            Some(Cow::Owned(Box::<str>::from(raw).into()))
+        }
+        DeMode::Json | DeMode::Form => None,
+    })
 }
 
 /// A member read for a `tolerant` field.
@@ -141,30 +154,14 @@ where
     S: for<'a> DeserializeSeed<'a, Value = V>,
 {
     let problem = |reason: String| Error::invalid(cx.msg, param, secret_reason(secret, reason));
-    if cx.mode == DeMode::NativeJson {
-        let raw: &'de RawValue = map.next_value()?;
-        let text = raw.get();
+    if let Some(text) = next_raw(cx.mode, map)? {
         if text == "null" {
             return Ok(Fit::Absent);
         }
-        let mut de = serde_json::Deserializer::from_str(text);
-        Ok(match seed.deserialize(&mut de) {
+        let fitted = seed.deserialize(&mut serde_json::Deserializer::from_str(&text));
+        Ok(match fitted {
             Ok(value) => Fit::Value(value),
-            Err(e) => Fit::Misfit(Captured::json(text.into()), problem(without_position(&e))),
-        })
-    } else if cx.mode == DeMode::SerdeJson {
-        let raw: Box<RawValue> = map.next_value()?;
-        let text = raw.get();
-        if text == "null" {
-            return Ok(Fit::Absent);
-        }
-        let mut de = serde_json::Deserializer::from_str(text);
-        Ok(match seed.deserialize(&mut de) {
-            Ok(value) => Fit::Value(value),
-            Err(e) => Fit::Misfit(
-                Captured::json(text.to_owned().into()),
-                problem(without_position(&e)),
-            ),
+            Err(e) => Fit::Misfit(Captured::json(text), problem(without_position(&e))),
         })
     } else {
         let value: serde_json::Value = map.next_value()?;
