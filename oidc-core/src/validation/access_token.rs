@@ -1,5 +1,6 @@
 use crate::messages::JwtAccessToken;
 
+use super::id_token::check_issuer;
 use super::{
     check_times, Claims, Clock, Issuer, SystemClock, Times, ValidationError, DEFAULT_LEEWAY_SECS,
 };
@@ -64,12 +65,7 @@ impl JwtAccessToken {
         checks: &AccessTokenValidation<'_>,
     ) -> Result<(), ValidationError> {
         // RFC 9068 §4 step 3: the issuer is the expected authorization server.
-        if !checks.issuer.matches(&self.iss, claims) {
-            return Err(ValidationError::Issuer {
-                token: TOKEN,
-                got: self.iss.clone(),
-            });
-        }
+        check_issuer(TOKEN, &checks.issuer, &self.iss, claims)?;
         // Step 4: aud contains the resource server's identifier.
         if !self.aud.contains(checks.audience) {
             return Err(ValidationError::Audience {

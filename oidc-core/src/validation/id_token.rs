@@ -219,12 +219,7 @@ pub(super) fn validate_id_token(
     hash: Option<HashVerifier<'_>>,
 ) -> Result<(), ValidationError> {
     // Step 2: the issuer is the one we expect.
-    if !checks.issuer.matches(&token.iss, claims) {
-        return Err(ValidationError::Issuer {
-            token: TOKEN,
-            got: token.iss.clone(),
-        });
-    }
+    check_issuer(TOKEN, &checks.issuer, &token.iss, claims)?;
     // Step 3: aud contains our client_id; every other audience is trusted.
     check_audiences(
         TOKEN,
@@ -315,6 +310,24 @@ fn distinct_audiences(aud: &Audience) -> usize {
         }
     }
     seen.len()
+}
+
+/// OIDC Core §3.1.3.7 step 2 (and the same step of every signed token and response
+/// validated here): `iss` is the expected issuer, with `claims` in view of a matcher.
+pub(super) fn check_issuer(
+    token: &'static str,
+    issuer: &Issuer<'_>,
+    iss: &str,
+    claims: &dyn Claims,
+) -> Result<(), ValidationError> {
+    if issuer.matches(iss, claims) {
+        Ok(())
+    } else {
+        Err(ValidationError::Issuer {
+            token,
+            got: iss.to_owned(),
+        })
+    }
 }
 
 /// OIDC Core §3.1.3.7 step 3 (also Back-Channel Logout §2.6 step 4): `aud` contains

@@ -1,6 +1,7 @@
 use crate::messages::{JwtIntrospectionResponse, ProviderMetadata};
 use crate::NumericDate;
 
+use super::id_token::check_issuer;
 use super::{
     check_times, Claims, Clock, Issuer, SystemClock, Times, ValidationError, DEFAULT_LEEWAY_SECS,
 };
@@ -88,12 +89,7 @@ impl JwtIntrospectionResponse {
         claims: &dyn Claims,
         checks: &IntrospectionResponseValidation<'_>,
     ) -> Result<(), ValidationError> {
-        if !checks.issuer.matches(&self.iss, claims) {
-            return Err(ValidationError::Issuer {
-                token: TOKEN,
-                got: self.iss.clone(),
-            });
-        }
+        check_issuer(TOKEN, &checks.issuer, &self.iss, claims)?;
         if !self.aud.contains(checks.client_id) {
             return Err(ValidationError::Audience {
                 token: TOKEN,

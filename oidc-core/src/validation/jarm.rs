@@ -1,5 +1,6 @@
 use crate::messages::{JarmClaims, ProviderMetadata};
 
+use super::id_token::check_issuer;
 use super::{
     check_exp, check_iat_not_future, check_nbf, Claims, Clock, Issuer, SystemClock,
     ValidationError, DEFAULT_LEEWAY_SECS,
@@ -80,12 +81,7 @@ impl JarmClaims {
         checks: &JarmValidation<'_>,
     ) -> Result<(), ValidationError> {
         // §4.4 step 2: the expected issuer of the authorization process (mix-up).
-        if !checks.issuer.matches(&self.iss, claims) {
-            return Err(ValidationError::Issuer {
-                token: TOKEN,
-                got: self.iss.clone(),
-            });
-        }
+        check_issuer(TOKEN, &checks.issuer, &self.iss, claims)?;
         // Step 3: aud is the client id used in the authorization request.
         if !self.aud.contains(checks.client_id) {
             return Err(ValidationError::Audience {

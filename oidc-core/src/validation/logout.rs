@@ -1,7 +1,7 @@
 use crate::messages::{BackChannelLogoutToken, ProviderMetadata};
 use crate::NumericDate;
 
-use super::id_token::check_audiences;
+use super::id_token::{check_audiences, check_issuer};
 use super::{
     callback, check_times, Check, Claims, Clock, Issuer, SystemClock, Times, ValidationError,
     DEFAULT_LEEWAY_SECS,
@@ -148,12 +148,7 @@ impl BackChannelLogoutToken {
     ) -> Result<(), ValidationError> {
         // Step 4: iss, aud, iat and exp, as for ID Tokens (exp REQUIRED since errata
         // set 1, unless the caller allows its absence).
-        if !checks.issuer.matches(&self.iss, claims) {
-            return Err(ValidationError::Issuer {
-                token: TOKEN,
-                got: self.iss.clone(),
-            });
-        }
+        check_issuer(TOKEN, &checks.issuer, &self.iss, claims)?;
         check_audiences(
             TOKEN,
             &self.aud,
