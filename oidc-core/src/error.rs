@@ -273,9 +273,29 @@ impl std::error::Error for Error {}
 
 /// Quotes a value for an error text: `"` + the value with control characters, quotes and
 /// backslashes escaped as Rust's `{:?}` does + `"`, cut after 48 characters (`…`), so a
-/// huge or hostile input cannot make a huge or multi-line error.
-pub(crate) fn quoted(value: &str) -> String {
+/// huge or hostile input cannot make a huge or multi-line error. For crates that build
+/// their own error texts from received values (the `oidc-client` crate does), so
+/// they read like this crate's.
+///
+/// ```
+/// assert_eq!(oidc_core::quoted("https://evil.example\r\nINFO ok"), r#""https://evil.example\r\nINFO ok""#);
+/// assert_eq!(oidc_core::quoted(&"a".repeat(100)).chars().count(), 48 + 3);
+/// ```
+pub fn quoted(value: &str) -> String {
     Quoted(value).to_string()
+}
+
+/// Text taken from the input written on one line, unquoted: characters Rust's `Debug`
+/// would not print as themselves escaped the way it escapes them, at most 200
+/// characters (then `…`). What error responses' `Display` uses for
+/// `error_description`.
+///
+/// ```
+/// assert_eq!(oidc_core::one_line("bad gateway\r\n\u{202e}txt"), r"bad gateway\r\n\u{202e}txt");
+/// assert_eq!(oidc_core::one_line(&"x".repeat(500)).chars().count(), 201);
+/// ```
+pub fn one_line(text: &str) -> String {
+    OneLine::new(text).to_string()
 }
 
 /// [`quoted`] without the allocation.

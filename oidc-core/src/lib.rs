@@ -102,7 +102,7 @@ struct ReadmeDoctests;
 
 pub use __private::Fields;
 pub use embeds::Embeds;
-pub use error::{Error, ErrorKind};
+pub use error::{one_line, quoted, Error, ErrorKind};
 pub use message::{Location, OidcMessage};
 pub use types::{Audience, ExtraParams, ExtraValue, NumericDate, TimeOutOfRange};
 

@@ -1,0 +1,102 @@
+//! [`ReqwestTransport`]: the default [`Transport`], reqwest over rustls (feature
+//! `reqwest`).
+
+use std::time::Duration;
+
+use crate::error::TransportError;
+use crate::transport::{BoxFuture, HttpRequest, HttpResponse, Method, Transport};
+
+/// reqwest with rustls (the aws-lc-rs provider, the platform's trust store), set up for
+/// talking to a provider that may be hostile: no redirect is followed, no proxy from
+/// the environment, every request bounded by its timeout, the body read chunk by chunk
+/// and dropped past the limit. Cloning shares the connection pool.
+#[derive(Debug, Clone)]
+pub struct ReqwestTransport {
+    http: reqwest::Client,
+}
+
+impl ReqwestTransport {
+    /// A transport with a new reqwest client (redirects off, no proxy).
+    ///
+    /// # Errors
+    ///
+    /// When reqwest cannot set up TLS (no usable trust store).
+    pub fn new() -> Result<Self, TransportError> {
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .no_proxy()
+            .build()
+            .map_err(|e| TransportError::new(e.without_url()))?;
+        Ok(ReqwestTransport { http })
+    }
+
+    /// A transport over your reqwest client. Build it with
+    /// `.redirect(reqwest::redirect::Policy::none())`: the client refuses a 3xx
+    /// answer, but only a client that does not follow it keeps the request's
+    /// credentials from going elsewhere first.
+    pub fn with_client(http: reqwest::Client) -> Self {
+        ReqwestTransport { http }
+    }
+}
+
+impl Transport for ReqwestTransport {
+    fn send(&self, request: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
+        Box::pin(async move {
+            let method = match request.method {
+                Method::Get => reqwest::Method::GET,
+                Method::Post => reqwest::Method::POST,
+            };
+            let mut builder = self
+                .http
+                .request(method, &request.url)
+                .timeout(request.timeout);
+            for (name, value) in &request.headers {
+                builder = builder.header(*name, value);
+            }
+            if let Some(body) = request.body {
+                builder = builder.body(body);
+            }
+            let mut response = builder.send().await.map_err(transport_error)?;
+            let status = response.status().as_u16();
+            let headers = response
+                .headers()
+                .iter()
+                .filter_map(|(name, value)| {
+                    Some((name.as_str().to_owned(), value.to_str().ok()?.to_owned()))
+                })
+                .collect();
+            // Read at most one byte past the limit: enough to tell the caller it was
+            // exceeded, never more.
+            let mut body = Vec::new();
+            while let Some(chunk) = response.chunk().await.map_err(transport_error)? {
+                let room = request.max_body_bytes.saturating_add(1) - body.len();
+                body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+                if body.len() > request.max_body_bytes {
+                    break;
+                }
+            }
+            Ok(HttpResponse::new(status, headers, body))
+        })
+    }
+
+    fn sleep(&self, duration: Duration) -> BoxFuture<'_, ()> {
+        Box::pin(tokio::time::sleep(duration))
+    }
+}
+
+/// reqwest's error without its URL (a URL can carry a token in its query), with its
+/// causes (connection refused, the TLS alert).
+fn transport_error(error: reqwest::Error) -> TransportError {
+    if error.is_timeout() {
+        return TransportError::timeout();
+    }
+    let error = error.without_url();
+    let mut text = error.to_string();
+    let mut cause = std::error::Error::source(&error);
+    while let Some(inner) = cause {
+        text.push_str(": ");
+        text.push_str(&inner.to_string());
+        cause = inner.source();
+    }
+    TransportError::new(text)
+}
