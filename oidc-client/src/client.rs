@@ -13,7 +13,7 @@ use oidc_core::messages::{IdToken, ProviderMetadata, TokenResponse, TokenSuccess
 use oidc_core::validation::{
     id_token_algorithms, Clock, IdTokenValidation, Issuer, SystemClock, TokenError,
 };
-use oidc_core::{NumericDate, OidcMessage};
+use oidc_core::NumericDate;
 
 use crate::discovery::{fetch_metadata, issuer_match, IssuerMatch, JwksFetch};
 use crate::error::{Endpoint, Error, ProtocolError};
@@ -156,7 +156,10 @@ impl Client {
             if key.is_none() {
                 return Ok(response);
             }
-            let fresh = response.header("dpop-nonce").map(str::trim).map(str::to_owned);
+            let fresh = response
+                .header("dpop-nonce")
+                .map(str::trim)
+                .map(str::to_owned);
             let challenged = challenge(&response).filter(|asked| Some(asked) != nonce.as_ref());
             if let Some(fresh) = fresh.filter(|n| !n.is_empty()) {
                 *lock(&self.as_nonce) = Some(fresh);
@@ -188,11 +191,10 @@ impl Client {
         let client_id = self.auth.client_id();
         let checks = match self.issuer_match {
             IssuerMatch::Exact => IdTokenValidation::from_metadata(&self.metadata, client_id),
-            IssuerMatch::TenantTemplate => IdTokenValidation::new(
-                Issuer::tenant_template(&self.metadata.issuer),
-                client_id,
-            )
-            .algorithms(&id_token_algorithms(&self.metadata)),
+            IssuerMatch::TenantTemplate => {
+                IdTokenValidation::new(Issuer::tenant_template(&self.metadata.issuer), client_id)
+                    .algorithms(&id_token_algorithms(&self.metadata))
+            }
         };
         let checks = match &self.id_token_algorithms {
             Some(algorithms) => checks.algorithms(algorithms),
@@ -203,20 +205,19 @@ impl Client {
     }
 
     /// Verifies `jwt` as an ID Token with the provider's keys (fetched first when the
-    /// cache has none or they cannot serve its `kid`), then `checks`.
+    /// cache has none or they cannot serve its `kid`), then validates it with `checks`
+    /// (built on [`id_token_checks`](Self::id_token_checks)).
     pub(crate) async fn verify_id_token(
         &self,
         jwt: &str,
-        checks: impl FnOnce(IdTokenValidation<'_>) -> IdTokenValidation<'_>,
+        checks: IdTokenValidation<'_>,
     ) -> Result<IdToken, Error> {
         let keys = self
             .keys
             .keys_for_async(jwt)
             .await
             .map_err(|e| Error::IdToken(TokenError::Keys(e)))?;
-        checks(self.id_token_checks())
-            .verify(jwt, &keys)
-            .map_err(Error::IdToken)
+        checks.verify(jwt, &keys).map_err(Error::IdToken)
     }
 }
 
@@ -305,12 +306,11 @@ impl ClientBuilder {
     /// document's must be it, as in [`discover`](Self::discover).
     pub fn metadata(self, issuer: &str, metadata: ProviderMetadata) -> Result<Client, Error> {
         let transport = self.transport_or_default()?;
-        let matched = issuer_match(issuer, &metadata.issuer).ok_or_else(|| {
-            Error::IssuerMismatch {
+        let matched =
+            issuer_match(issuer, &metadata.issuer).ok_or_else(|| Error::IssuerMismatch {
                 expected: issuer.to_owned(),
                 got: metadata.issuer.clone(),
-            }
-        })?;
+            })?;
         Ok(self.finish(transport, metadata, matched))
     }
 

@@ -134,7 +134,11 @@ mod tests {
     fn issuers_match_exactly_or_by_the_entra_template() {
         let template = "https://login.microsoftonline.com/{tenantid}/v2.0";
         let cases = [
-            ("https://op.example", "https://op.example", Some(IssuerMatch::Exact)),
+            (
+                "https://op.example",
+                "https://op.example",
+                Some(IssuerMatch::Exact),
+            ),
             ("https://op.example/", "https://op.example", None),
             ("https://op.example", "https://op.example/", None),
             ("https://op.example", "https://OP.example", None),
@@ -151,7 +155,11 @@ mod tests {
             ),
             ("https://login.microsoftonline.com//v2.0", template, None),
             ("https://login.microsoftonline.com/a/b/v2.0", template, None),
-            ("https://login.microsoftonline.com/common/v2.0/", template, None),
+            (
+                "https://login.microsoftonline.com/common/v2.0/",
+                template,
+                None,
+            ),
             ("https://evil.example/common/v2.0", template, None),
             (
                 "https://login.microsoftonline.com/common/v2.0",
@@ -161,7 +169,11 @@ mod tests {
             (template, template, Some(IssuerMatch::TenantTemplate)),
         ];
         for (asked, document, expected) in cases {
-            assert_eq!(issuer_match(asked, document), expected, "{asked} / {document}");
+            assert_eq!(
+                issuer_match(asked, document),
+                expected,
+                "{asked} / {document}"
+            );
         }
     }
 }

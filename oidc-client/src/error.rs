@@ -153,7 +153,7 @@ impl ProtocolError {
             ProtocolError::Authorization(e) => e.error.as_ref(),
             ProtocolError::PushedAuthorization(e) => e.error.as_ref(),
             ProtocolError::Token(e) => e.error.as_ref(),
-            ProtocolError::Userinfo(e) => &e.error,
+            ProtocolError::Userinfo(e) => e.error.as_ref(),
         }
     }
 
@@ -266,13 +266,11 @@ pub enum Error {
     /// A Logout Token was refused (Back-Channel Logout 1.0 §2.6).
     #[error("Logout Token refused: {0}")]
     LogoutToken(TokenError),
-    /// The UserInfo response's `sub` is not the ID Token's (OIDC Core §5.3.2: the
-    /// response MUST NOT be used).
-    #[error("userinfo endpoint: sub {} is not the ID Token's", quoted(.got))]
-    UserinfoSubject {
-        /// The response's `sub`.
-        got: String,
-    },
+    /// The UserInfo response was refused (OIDC Core §5.3.2): its `sub` is not the ID
+    /// Token's (the response MUST NOT be used), or, for a signed response, its JWS,
+    /// `iss` or `aud`.
+    #[error("userinfo endpoint: response refused: {0}")]
+    Userinfo(TokenError),
     /// A refreshed ID Token breaks OIDC Core §12.2: `claim` differs from the original
     /// ID Token's.
     #[error("refreshed ID Token: {claim} differs from the original ID Token's (OIDC Core §12.2)")]
@@ -313,7 +311,7 @@ pub enum ErrorKind {
     Callback,
     /// [`Error::IdToken`], [`Error::LogoutToken`].
     Token,
-    /// [`Error::UserinfoSubject`].
+    /// [`Error::Userinfo`].
     Userinfo,
     /// [`Error::Refresh`].
     Refresh,
@@ -343,7 +341,7 @@ impl Error {
             Error::IssuerMismatch { .. } => ErrorKind::Discovery,
             Error::Callback(_) => ErrorKind::Callback,
             Error::IdToken(_) | Error::LogoutToken(_) => ErrorKind::Token,
-            Error::UserinfoSubject { .. } => ErrorKind::Userinfo,
+            Error::Userinfo(_) => ErrorKind::Userinfo,
             Error::Refresh { .. } => ErrorKind::Refresh,
             Error::Config(_) | Error::ClientAuth(_) => ErrorKind::Config,
         }
@@ -357,11 +355,11 @@ impl Error {
         }
     }
 
-    /// The token error (JWS, keys or claims), when an ID Token or Logout Token was
-    /// refused.
+    /// The token error (JWS, keys or claims), when an ID Token, a Logout Token or a
+    /// UserInfo response was refused.
     pub fn token(&self) -> Option<&TokenError> {
         match self {
-            Error::IdToken(e) | Error::LogoutToken(e) => Some(e),
+            Error::IdToken(e) | Error::LogoutToken(e) | Error::Userinfo(e) => Some(e),
             _ => None,
         }
     }
@@ -437,7 +435,10 @@ mod tests {
                 ErrorKind::Callback,
             ),
             (
-                Error::UserinfoSubject { got: "b".into() },
+                Error::Userinfo(TokenError::Claims(ValidationError::Subject {
+                    token: "UserInfo response",
+                    got: "b\n".into(),
+                })),
                 ErrorKind::Userinfo,
             ),
             (Error::Refresh { claim: "sub" }, ErrorKind::Refresh),

@@ -94,8 +94,10 @@ impl HttpRequest {
     }
 
     pub(crate) fn form(mut self, body: String) -> Self {
-        self.headers
-            .push(("content-type", "application/x-www-form-urlencoded".to_owned()));
+        self.headers.push((
+            "content-type",
+            "application/x-www-form-urlencoded".to_owned(),
+        ));
         self.body = Some(body);
         self
     }
@@ -275,7 +277,10 @@ mod tests {
     fn response_headers_ignore_case() {
         let response = HttpResponse::new(
             200,
-            vec![("DPoP-Nonce".into(), "n1".into()), ("dpop-nonce".into(), "n2".into())],
+            vec![
+                ("DPoP-Nonce".into(), "n1".into()),
+                ("dpop-nonce".into(), "n2".into()),
+            ],
             "{}",
         );
         assert_eq!(response.header("dpop-nonce"), Some("n1"));
@@ -285,6 +290,9 @@ mod tests {
         assert!(HttpResponse::new(299, vec![], "").is_success());
         assert!(!HttpResponse::new(300, vec![], "").is_success());
         let bad = HttpResponse::new(200, vec![], vec![0xff, 0xfe]);
-        assert!(matches!(bad.text(Endpoint::Token), Err(Error::InvalidResponse { .. })));
+        assert!(matches!(
+            bad.text(Endpoint::Token),
+            Err(Error::InvalidResponse { .. })
+        ));
     }
 }

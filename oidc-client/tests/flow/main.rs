@@ -1,0 +1,10 @@
+//! The client's flows against an in-memory provider (`provider.rs`): every step's
+//! success and every refusal, through the public API only.
+
+mod provider;
+
+mod discovery;
+mod hostile;
+mod login;
+mod refresh;
+mod userinfo;
