@@ -176,12 +176,9 @@ impl Client {
         let endpoint = Endpoint::Token;
         let response = self.post_authenticated(endpoint, form, true).await?;
         let parsed = decode(endpoint, &response, TokenResponse::from_json)?;
-        outcome(
-            endpoint,
-            &response,
-            parsed.into_result(),
-            ProtocolError::Token,
-        )
+        outcome(endpoint, &response, parsed.into_result(), |e| {
+            ProtocolError::Token(Box::new(e))
+        })
     }
 
     /// The ID Token checks for this provider and client (OIDC Core §3.1.3.7): the

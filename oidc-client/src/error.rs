@@ -129,21 +129,22 @@ impl TransportError {
 
 /// An error response of the provider, typed by the endpoint that sent it: its `error`
 /// code, `error_description`, `error_uri` and other members. `Display` is
-/// `code: description` on one line (the messages' own `Display`).
+/// `code: description` on one line (the messages' own `Display`). The responses are
+/// boxed so that [`Error`] stays small.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ProtocolError {
     /// The authorization endpoint's, in the redirect (RFC 6749 §4.1.2.1, OIDC Core
     /// §3.1.2.6).
-    Authorization(AuthenticationErrorResponse),
+    Authorization(Box<AuthenticationErrorResponse>),
     /// The PAR endpoint's (RFC 9126 §2.3).
-    PushedAuthorization(PushedAuthorizationErrorResponse),
+    PushedAuthorization(Box<PushedAuthorizationErrorResponse>),
     /// The token, introspection, revocation and device authorization endpoints' (RFC
     /// 6749 §5.2; RFC 7662 §2.3, RFC 7009 §2.2.1, RFC 8628 §3.5 answer alike).
-    Token(TokenErrorResponse),
+    Token(Box<TokenErrorResponse>),
     /// The UserInfo endpoint's, from the `WWW-Authenticate` header or the body (RFC 6750
     /// §3, OIDC Core §5.3.3).
-    Userinfo(UserinfoErrorResponse),
+    Userinfo(Box<UserinfoErrorResponse>),
 }
 
 impl ProtocolError {
@@ -419,7 +420,7 @@ mod tests {
             (
                 Error::Protocol {
                     endpoint: Endpoint::Token,
-                    error: ProtocolError::Token(refused),
+                    error: ProtocolError::Token(Box::new(refused)),
                 },
                 ErrorKind::Protocol,
             ),
@@ -451,7 +452,9 @@ mod tests {
         }
         let e = Error::Protocol {
             endpoint: Endpoint::Token,
-            error: ProtocolError::Token(TokenErrorResponse::new(TokenErrorCode::InvalidGrant)),
+            error: ProtocolError::Token(Box::new(TokenErrorResponse::new(
+                TokenErrorCode::InvalidGrant,
+            ))),
         };
         assert_eq!(e.protocol().map(ProtocolError::code), Some("invalid_grant"));
         assert_eq!(

@@ -153,12 +153,9 @@ impl Client {
             .post_authenticated(endpoint, &request.to_form(), true)
             .await?;
         let parsed = decode(endpoint, &response, PushedAuthorizationResponse::from_json)?;
-        let pushed = outcome(
-            endpoint,
-            &response,
-            parsed.into_result(),
-            ProtocolError::PushedAuthorization,
-        )?;
+        let pushed = outcome(endpoint, &response, parsed.into_result(), |e| {
+            ProtocolError::PushedAuthorization(Box::new(e))
+        })?;
         Ok(pushed.request_uri)
     }
 
@@ -206,7 +203,7 @@ impl Client {
         response.validate_extern(&checks).map_err(Error::Callback)?;
         let success = response.into_result().map_err(|error| Error::Protocol {
             endpoint,
-            error: ProtocolError::Authorization(error),
+            error: ProtocolError::Authorization(Box::new(error)),
         })?;
         let code = success.code.ok_or_else(|| Error::InvalidResponse {
             endpoint,

@@ -65,12 +65,9 @@ impl Client {
             return checks.verify(jwt, &keys).map_err(Error::Userinfo);
         }
         let parsed = decode(endpoint, &response, UserinfoResponse::from_json)?;
-        let claims = outcome(
-            endpoint,
-            &response,
-            parsed.into_result(),
-            ProtocolError::Userinfo,
-        )?;
+        let claims = outcome(endpoint, &response, parsed.into_result(), |e| {
+            ProtocolError::Userinfo(Box::new(e))
+        })?;
         claims
             .validate_extern(&checks)
             .map_err(|e| Error::Userinfo(TokenError::Claims(e)))?;
@@ -143,7 +140,7 @@ fn userinfo_error(response: &HttpResponse) -> Error {
     match from_header.or_else(from_body) {
         Some(error) => Error::Protocol {
             endpoint,
-            error: ProtocolError::Userinfo(error),
+            error: ProtocolError::Userinfo(Box::new(error)),
         },
         None => Error::Status {
             endpoint,

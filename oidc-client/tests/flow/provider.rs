@@ -29,6 +29,9 @@ pub const ACCESS_TOKEN: &str = "at-1";
 pub const REFRESH_TOKEN: &str = "rt-1";
 pub const CODE: &str = "the-code";
 
+/// A change to the claims of the ID Tokens the token endpoint issues.
+pub type Edit = Box<dyn Fn(&mut IdToken) + Send>;
+
 /// What the provider remembers between the steps, and what a test may change.
 #[derive(Default)]
 pub struct State {
@@ -38,7 +41,7 @@ pub struct State {
     /// Replaced answers, by path.
     pub answers: HashMap<String, HttpResponse>,
     /// Changes to the ID Tokens the token endpoint issues.
-    pub id_token_edit: Option<Box<dyn Fn(&mut IdToken) + Send>>,
+    pub id_token_edit: Option<Edit>,
     /// The `sub` the UserInfo endpoint answers with.
     pub userinfo_sub: Option<String>,
     /// Every request, in order.
