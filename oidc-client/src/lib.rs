@@ -7,13 +7,13 @@
 //! Done, with tests against an in-memory provider (`tests/flow/`):
 //! [`ClientBuilder::discover`] (OIDC Discovery 1.0 §4.3, the Entra `{tenantid}`
 //! template), the keys through `oidc_core`'s [`KeyCache`](oidc_core::jwt::KeyCache),
-//! [`Client::authorization_url`] / [`PendingLogin`], [`Client::callback`],
-//! [`Client::userinfo`], [`Client::refresh`]; the hostile-provider rules (timeout, no
-//! redirect, body limit, typed errors).
+//! [`Client::authorization_url`] / [`PendingLogin`] (PKCE, `dpop_jkt`, PAR when the
+//! provider requires it or the client asks), [`Client::callback`], [`Client::userinfo`]
+//! (Bearer or DPoP), [`Client::refresh`]; DPoP proofs with the provider's nonce rounds;
+//! the hostile-provider rules (timeout, no redirect, body limit, typed errors).
 //!
-//! Written but not yet tested: DPoP (proofs and the nonce rounds at the token and
-//! UserInfo endpoints), PAR, signed UserInfo responses, [`ReqwestTransport`] (no test
-//! drives it; the interop step `tests/interop/client.rs` is not written).
+//! Written but not yet tested: signed UserInfo responses, the Entra template through
+//! a whole login, [`ReqwestTransport`] (no test drives it yet).
 //!
 //! Not done (issue 13): introspection, revocation, client credentials, device flow
 //! polling, the RP-initiated logout URL, the back-channel logout receiver, a blocking

@@ -4,6 +4,7 @@
 mod provider;
 
 mod discovery;
+mod dpop_par;
 mod hostile;
 mod login;
 mod refresh;

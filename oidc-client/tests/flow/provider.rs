@@ -12,9 +12,11 @@ use oidc_client::{
     BoxFuture, Client, HttpRequest, HttpResponse, Method, PendingLogin, Transport, TransportError,
 };
 use oidc_core::client_auth::{basic_authorization, ClientAuth};
+use oidc_core::dpop::{is_nonce_error, DpopValidation};
 use oidc_core::jwt::{Algorithm, SigningKey};
 use oidc_core::messages::{
-    AuthenticationRequest, IdToken, ProviderMetadata, TokenRequest, TokenSuccessResponse,
+    AuthenticationRequest, IdToken, JarRequest, ProviderMetadata, TokenRequest,
+    TokenSuccessResponse,
 };
 use oidc_core::validation::FixedClock;
 use oidc_core::{issue, pkce, Location, NumericDate, OidcMessage};
@@ -28,6 +30,10 @@ pub const SUB: &str = "alice";
 pub const ACCESS_TOKEN: &str = "at-1";
 pub const REFRESH_TOKEN: &str = "rt-1";
 pub const CODE: &str = "the-code";
+/// The nonces the provider's DPoP checks require (RFC 9449 §8, §9).
+pub const AS_NONCE: &str = "as-nonce-1";
+pub const RS_NONCE: &str = "rs-nonce-1";
+pub const REQUEST_URI: &str = "urn:ietf:params:oauth:request_uri:1";
 
 /// A change to the claims of the ID Tokens the token endpoint issues.
 pub type Edit = Box<dyn Fn(&mut IdToken) + Send>;
@@ -35,9 +41,16 @@ pub type Edit = Box<dyn Fn(&mut IdToken) + Send>;
 /// What the provider remembers between the steps, and what a test may change.
 #[derive(Default)]
 pub struct State {
-    /// The authorization request's nonce and PKCE challenge.
+    /// The authorization request's nonce, PKCE challenge and `dpop_jkt`.
     pub nonce: Option<String>,
     pub challenge: Option<String>,
+    pub dpop_jkt: Option<String>,
+    /// Tokens are DPoP-bound: proofs with the provider's nonces are required at the
+    /// token and UserInfo endpoints; the key they proved.
+    pub dpop: bool,
+    pub bound_jkt: Option<String>,
+    /// The pushed authorization request (RFC 9126).
+    pub pushed: Option<AuthenticationRequest>,
     /// Replaced answers, by path.
     pub answers: HashMap<String, HttpResponse>,
     /// Changes to the ID Tokens the token endpoint issues.
@@ -136,13 +149,23 @@ impl Provider {
     /// The user logs in: reads the authorization URL as the provider would and
     /// answers the redirect with `code`, the request's `state` and `iss`.
     pub fn authorize(&self, url: &str) -> String {
-        let request = AuthenticationRequest::from_url(url, Location::Query).unwrap();
+        let request = match JarRequest::from_url(url, Location::Query) {
+            Ok(JarRequest {
+                request_uri: Some(uri),
+                ..
+            }) => {
+                assert_eq!(uri, REQUEST_URI);
+                self.state().pushed.take().expect("nothing pushed")
+            }
+            _ => AuthenticationRequest::from_url(url, Location::Query).unwrap(),
+        };
         assert_eq!(request.client_id, CLIENT_ID);
         assert_eq!(request.redirect_uri, REDIRECT_URI);
         assert_eq!(request.code_challenge_method.as_deref(), Some("S256"));
         let mut state = self.state();
         state.nonce = request.nonce.clone();
         state.challenge = request.code_challenge.clone();
+        state.dpop_jkt = request.extra.get::<String>("dpop_jkt").ok().flatten();
         format!(
             "{REDIRECT_URI}?code={CODE}&state={}&iss={}",
             request.state.unwrap(),
@@ -180,6 +203,29 @@ impl Provider {
         let Ok(form) = TokenRequest::from_form(request.body.as_deref().unwrap_or("")) else {
             return refused("invalid_request");
         };
+        let dpop = self.state().dpop;
+        if dpop {
+            let url = format!("{ISSUER}/token");
+            let checks = DpopValidation::new("POST", &url)
+                .nonce(AS_NONCE)
+                .clock(FixedClock(NumericDate::from_secs(NOW)));
+            match checks.verify(request.header_value("dpop").unwrap_or("")) {
+                Ok(proof) => {
+                    let mut state = self.state();
+                    let bound = state.dpop_jkt.clone().unwrap_or(proof.jkt.clone());
+                    if bound != proof.jkt {
+                        return refused("invalid_dpop_proof");
+                    }
+                    state.bound_jkt = Some(proof.jkt);
+                }
+                Err(e) if is_nonce_error(&e) => {
+                    let mut answer = refused("use_dpop_nonce");
+                    answer.headers.push(("DPoP-Nonce".into(), AS_NONCE.into()));
+                    return answer;
+                }
+                Err(_) => return refused("invalid_dpop_proof"),
+            }
+        }
         match form.grant_type.as_ref() {
             "authorization_code" => {
                 let challenge = self.state().challenge.clone().unwrap_or_default();
@@ -194,23 +240,56 @@ impl Provider {
             "refresh_token" if form.refresh_token.as_deref() == Some(REFRESH_TOKEN) => {}
             _ => return refused("invalid_grant"),
         }
-        let mut tokens = TokenSuccessResponse::new(ACCESS_TOKEN, "Bearer");
+        let mut tokens =
+            TokenSuccessResponse::new(ACCESS_TOKEN, if dpop { "DPoP" } else { "Bearer" });
         tokens.refresh_token = Some(REFRESH_TOKEN.to_owned());
         tokens.expires_in = Some(600);
         tokens.id_token = Some(self.id_token());
         json(200, tokens.to_json())
     }
 
+    /// RFC 9126 §2: the client authenticates; the request is kept for `authorize`.
+    fn par(&self, request: &HttpRequest) -> HttpResponse {
+        if request.header_value("authorization") != Some(&basic_authorization(CLIENT_ID, SECRET)) {
+            return json(401, r#"{"error":"invalid_client"}"#);
+        }
+        match AuthenticationRequest::from_form(request.body.as_deref().unwrap_or("")) {
+            Ok(pushed) => {
+                self.state().pushed = Some(pushed);
+                json(
+                    201,
+                    format!(r#"{{"request_uri":"{REQUEST_URI}","expires_in":60}}"#),
+                )
+            }
+            Err(_) => json(400, r#"{"error":"invalid_request"}"#),
+        }
+    }
+
     fn userinfo(&self, request: &HttpRequest) -> HttpResponse {
-        if request.header_value("authorization") != Some(&format!("Bearer {ACCESS_TOKEN}")) {
-            return HttpResponse::new(
-                401,
-                vec![(
-                    "WWW-Authenticate".into(),
-                    r#"Bearer error="invalid_token""#.into(),
-                )],
-                "",
-            );
+        let challenge = |value: &str| {
+            HttpResponse::new(401, vec![("WWW-Authenticate".into(), value.into())], "")
+        };
+        if self.state().dpop {
+            if request.header_value("authorization") != Some(&format!("DPoP {ACCESS_TOKEN}")) {
+                return challenge(r#"DPoP error="invalid_token""#);
+            }
+            let jkt = self.state().bound_jkt.clone().unwrap();
+            let url = format!("{ISSUER}/userinfo");
+            let checks = DpopValidation::new("GET", &url)
+                .with_access_token(ACCESS_TOKEN, &jkt)
+                .nonce(RS_NONCE)
+                .clock(FixedClock(NumericDate::from_secs(NOW)));
+            match checks.verify(request.header_value("dpop").unwrap_or("")) {
+                Ok(_) => {}
+                Err(e) if is_nonce_error(&e) => {
+                    let mut answer = challenge(r#"DPoP error="use_dpop_nonce""#);
+                    answer.headers.push(("DPoP-Nonce".into(), RS_NONCE.into()));
+                    return answer;
+                }
+                Err(_) => return challenge(r#"DPoP error="invalid_dpop_proof""#),
+            }
+        } else if request.header_value("authorization") != Some(&format!("Bearer {ACCESS_TOKEN}")) {
+            return challenge(r#"Bearer error="invalid_token""#);
         }
         let sub = self.state().userinfo_sub.clone().unwrap_or(SUB.to_owned());
         json(
@@ -230,6 +309,7 @@ impl Provider {
             }
             (Method::Get, "/jwks") => json(200, self.key.public_jwk_set_json().unwrap()),
             (Method::Post, "/token") => self.token(request),
+            (Method::Post, "/par") => self.par(request),
             (Method::Get, "/userinfo") => self.userinfo(request),
             _ => json(404, "{}"),
         }
