@@ -15,6 +15,7 @@
 mod harness;
 
 mod ciba;
+mod client;
 mod client_assertions;
 mod code_flow;
 mod device;
