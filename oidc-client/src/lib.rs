@@ -12,12 +12,18 @@
 //! (Bearer or DPoP), [`Client::refresh`]; DPoP proofs with the provider's nonce rounds;
 //! the hostile-provider rules (timeout, no redirect, body limit, typed errors).
 //!
+//! Against the real provider (`tests/interop/client.rs`, through [`ReqwestTransport`]):
+//! discovery, login, userinfo, refresh, a reused code, another login's `state`, an
+//! unknown refresh token.
+//!
 //! Written but not yet tested: signed UserInfo responses, the Entra template through
-//! a whole login, [`ReqwestTransport`] (no test drives it yet).
+//! a whole login, [`ReqwestTransport`]'s body limit and timeout (only the in-memory
+//! transport tests them).
 //!
 //! Not done (issue 13): introspection, revocation, client credentials, device flow
 //! polling, the RP-initiated logout URL, the back-channel logout receiver, a blocking
-//! facade, the interop run through this crate, the `axum_relying_party` example on it.
+//! facade, the DPoP / PAR interop runs through this crate, the `axum_relying_party`
+//! example on it, the client's inputs in `SECURITY.md`.
 //!
 //! ## A login
 //!
