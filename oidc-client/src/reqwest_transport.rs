@@ -1,12 +1,15 @@
 //! [`ReqwestTransport`]: the default [`Transport`], reqwest over rustls (feature
 //! `reqwest`).
 
+use std::sync::Arc;
 use std::time::Duration;
+
+use rustls_platform_verifier::BuilderVerifierExt;
 
 use crate::error::TransportError;
 use crate::transport::{BoxFuture, HttpRequest, HttpResponse, Method, Transport};
 
-/// reqwest with rustls (the aws-lc-rs provider, the platform's trust store), set up for
+/// reqwest with rustls (the ring provider, the platform's trust store), set up for
 /// talking to a provider that may be hostile: no redirect is followed, no proxy from
 /// the environment, every request bounded by its timeout, the body read chunk by chunk
 /// and dropped past the limit. Cloning shares the connection pool.
@@ -16,13 +19,23 @@ pub struct ReqwestTransport {
 }
 
 impl ReqwestTransport {
-    /// A transport with a new reqwest client (redirects off, no proxy).
+    /// A transport with a new reqwest client (redirects off, no proxy; TLS 1.2 and 1.3
+    /// through rustls with ring, certificates checked against the platform's trust
+    /// store). The TLS configuration is the transport's own: no process-wide rustls
+    /// provider is installed or needed.
     ///
     /// # Errors
     ///
-    /// When reqwest cannot set up TLS (no usable trust store).
+    /// When TLS cannot be set up (no usable trust store).
     pub fn new() -> Result<Self, TransportError> {
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let tls = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .and_then(|builder| builder.with_platform_verifier())
+            .map_err(|e| TransportError::new(format!("TLS setup: {e}")))?
+            .with_no_client_auth();
         let http = reqwest::Client::builder()
+            .tls_backend_preconfigured(tls)
             .redirect(reqwest::redirect::Policy::none())
             .no_proxy()
             .build()

@@ -8,4 +8,6 @@ mod dpop_par;
 mod hostile;
 mod login;
 mod refresh;
+#[cfg(feature = "reqwest")]
+mod reqwest;
 mod userinfo;
