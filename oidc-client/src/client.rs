@@ -9,11 +9,13 @@ use std::time::Duration;
 use oidc_core::client_auth::ClientAuth;
 use oidc_core::dpop::{nonce_challenge, DpopKey};
 use oidc_core::jwt::{Algorithm, KeyCache};
-use oidc_core::messages::{IdToken, ProviderMetadata, TokenResponse, TokenSuccessResponse};
+use oidc_core::messages::{
+    IdToken, ProviderMetadata, TokenErrorResponse, TokenResponse, TokenSuccessResponse,
+};
 use oidc_core::validation::{
     id_token_algorithms, Clock, IdTokenValidation, Issuer, SystemClock, TokenError,
 };
-use oidc_core::NumericDate;
+use oidc_core::{NumericDate, OidcMessage};
 
 use crate::discovery::{fetch_metadata, issuer_match, IssuerMatch, JwksFetch};
 use crate::error::{Endpoint, Error, ProtocolError};
@@ -30,6 +32,7 @@ pub struct Client {
     pub(crate) issuer_match: IssuerMatch,
     pub(crate) auth: ClientAuth,
     pub(crate) redirect_uri: Option<String>,
+    pub(crate) post_logout_redirect_uri: Option<String>,
     pub(crate) dpop: Option<DpopKey>,
     pub(crate) par: bool,
     pub(crate) id_token_algorithms: Option<Vec<Algorithm>>,
@@ -50,6 +53,7 @@ pub struct Client {
 pub struct ClientBuilder {
     auth: ClientAuth,
     redirect_uri: Option<String>,
+    post_logout_redirect_uri: Option<String>,
     dpop: Option<DpopKey>,
     par: bool,
     id_token_algorithms: Option<Vec<Algorithm>>,
@@ -72,6 +76,7 @@ impl Client {
         ClientBuilder {
             auth,
             redirect_uri: None,
+            post_logout_redirect_uri: None,
             dpop: None,
             par: false,
             id_token_algorithms: None,
@@ -181,22 +186,49 @@ impl Client {
         })
     }
 
+    /// The issuer tokens must name: the metadata's, exactly or as the Entra template.
+    pub(crate) fn issuer(&self) -> Issuer<'_> {
+        match self.issuer_match {
+            IssuerMatch::Exact => Issuer::Exact(&self.metadata.issuer),
+            IssuerMatch::TenantTemplate => Issuer::tenant_template(&self.metadata.issuer),
+        }
+    }
+
+    /// The algorithms ID Tokens (and Logout Tokens, signed UserInfo) may use: the
+    /// client's, else the provider's without `none` and HMAC.
+    pub(crate) fn token_algorithms(&self) -> Vec<Algorithm> {
+        match &self.id_token_algorithms {
+            Some(algorithms) => algorithms.clone(),
+            None => id_token_algorithms(&self.metadata),
+        }
+    }
+
+    /// POSTs `form` with the client's authentication to an endpoint that answers like
+    /// the token endpoint does (introspection, revocation, device authorization): a
+    /// 2xx body read with `read`, or an RFC 6749 §5.2 error response.
+    pub(crate) async fn form_post<S>(
+        &self,
+        endpoint: Endpoint,
+        form: &str,
+        read: impl FnOnce(&str) -> Result<S, oidc_core::Error>,
+    ) -> Result<S, Error> {
+        let response = self.post_authenticated(endpoint, form, false).await?;
+        if response.is_success() {
+            return decode(endpoint, &response, read);
+        }
+        let error = decode(endpoint, &response, TokenErrorResponse::from_json)?;
+        Err(Error::Protocol {
+            endpoint,
+            error: ProtocolError::Token(Box::new(error)),
+        })
+    }
+
     /// The ID Token checks for this provider and client (OIDC Core §3.1.3.7): the
     /// issuer (exact, or the Entra template), our client id, the algorithms (the
     /// client's, else the provider's), the client's clock.
     pub(crate) fn id_token_checks(&self) -> IdTokenValidation<'_> {
-        let client_id = self.auth.client_id();
-        let checks = match self.issuer_match {
-            IssuerMatch::Exact => IdTokenValidation::from_metadata(&self.metadata, client_id),
-            IssuerMatch::TenantTemplate => {
-                IdTokenValidation::new(Issuer::tenant_template(&self.metadata.issuer), client_id)
-                    .algorithms(&id_token_algorithms(&self.metadata))
-            }
-        };
-        let checks = match &self.id_token_algorithms {
-            Some(algorithms) => checks.algorithms(algorithms),
-            None => checks,
-        };
+        let checks = IdTokenValidation::new(self.issuer(), self.auth.client_id())
+            .algorithms(&self.token_algorithms());
         let clock = &self.clock;
         checks.clock(move || clock.now())
     }
@@ -235,6 +267,14 @@ impl ClientBuilder {
     /// §3.1.2.1). Needed for [`Client::authorization_url`].
     pub fn redirect_uri(mut self, uri: impl Into<String>) -> Self {
         self.redirect_uri = Some(uri.into());
+        self
+    }
+
+    /// The URI the provider sends the browser back to after an RP-initiated logout
+    /// (registered with the provider; RP-Initiated Logout 1.0 §2, §3). Used by
+    /// [`Client::logout_url`].
+    pub fn post_logout_redirect_uri(mut self, uri: impl Into<String>) -> Self {
+        self.post_logout_redirect_uri = Some(uri.into());
         self
     }
 
@@ -336,6 +376,7 @@ impl ClientBuilder {
             issuer_match,
             auth: self.auth,
             redirect_uri: self.redirect_uri,
+            post_logout_redirect_uri: self.post_logout_redirect_uri,
             dpop: self.dpop,
             par: self.par,
             id_token_algorithms: self.id_token_algorithms,

@@ -13,7 +13,7 @@ use oidc_core::messages::{
     UserinfoErrorResponse,
 };
 use oidc_core::validation::{TokenError, ValidationError};
-use oidc_core::{one_line, quoted};
+use oidc_core::{one_line, quoted, NumericDate};
 
 /// Which of the provider's endpoints a call went to (or, for
 /// [`Authorization`](Endpoint::Authorization), came back from), as errors name it.
@@ -279,6 +279,14 @@ pub enum Error {
         /// The claim (`iss`, `sub`, `aud`, `auth_time`, `azp`).
         claim: &'static str,
     },
+    /// A device flow's codes expired before the user approved (RFC 8628 §3.5: polling
+    /// stops at `expires_in`); start again with
+    /// [`Client::device_authorization`](crate::Client::device_authorization).
+    #[error("device authorization: the device code expired (at {}) before the user approved", .expires_at.as_secs())]
+    DeviceCodeExpired {
+        /// When the codes expired, by the client's clock.
+        expires_at: NumericDate,
+    },
     /// The provider lacks what the call needs (an endpoint its metadata does not
     /// name), or the client is not set up for it (no redirect URI, no DPoP key).
     #[error("{0}")]
@@ -316,6 +324,8 @@ pub enum ErrorKind {
     Userinfo,
     /// [`Error::Refresh`].
     Refresh,
+    /// [`Error::DeviceCodeExpired`].
+    Expired,
     /// [`Error::Config`], [`Error::ClientAuth`].
     Config,
 }
@@ -344,6 +354,7 @@ impl Error {
             Error::IdToken(_) | Error::LogoutToken(_) => ErrorKind::Token,
             Error::Userinfo(_) => ErrorKind::Userinfo,
             Error::Refresh { .. } => ErrorKind::Refresh,
+            Error::DeviceCodeExpired { .. } => ErrorKind::Expired,
             Error::Config(_) | Error::ClientAuth(_) => ErrorKind::Config,
         }
     }
@@ -443,6 +454,12 @@ mod tests {
                 ErrorKind::Userinfo,
             ),
             (Error::Refresh { claim: "sub" }, ErrorKind::Refresh),
+            (
+                Error::DeviceCodeExpired {
+                    expires_at: NumericDate::from_secs(5),
+                },
+                ErrorKind::Expired,
+            ),
             (Error::Config("no".into()), ErrorKind::Config),
         ];
         for (error, kind) in cases {

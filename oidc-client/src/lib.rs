@@ -76,16 +76,22 @@
 #![deny(missing_docs)]
 
 mod client;
+mod client_credentials;
+mod device;
 mod discovery;
 mod error;
+mod introspection;
 mod login;
+mod logout;
 mod refresh;
 #[cfg(feature = "reqwest")]
 mod reqwest_transport;
+mod revocation;
 mod transport;
 mod userinfo;
 
 pub use client::{Client, ClientBuilder};
+pub use device::{DeviceCodes, DeviceLogin};
 pub use error::{Endpoint, Error, ErrorKind, ProtocolError, TransportError};
 pub use login::{Login, PendingLogin};
 pub use refresh::Refreshed;

@@ -3,10 +3,13 @@
 
 mod provider;
 
+mod device;
 mod discovery;
 mod dpop_par;
+mod grants;
 mod hostile;
 mod login;
+mod logout;
 mod refresh;
 #[cfg(feature = "reqwest")]
 mod reqwest;

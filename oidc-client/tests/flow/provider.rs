@@ -15,7 +15,8 @@ use oidc_core::client_auth::{basic_authorization, ClientAuth};
 use oidc_core::dpop::{is_nonce_error, DpopValidation};
 use oidc_core::jwt::{Algorithm, SigningKey};
 use oidc_core::messages::{
-    AuthenticationRequest, IdToken, JarRequest, ProviderMetadata, TokenRequest,
+    AuthenticationRequest, BackChannelLogoutToken, DeviceAuthorizationRequest, IdToken, JarRequest,
+    ProviderMetadata, TokenIntrospectionRequest, TokenRequest, TokenRevocationRequest,
     TokenSuccessResponse,
 };
 use oidc_core::validation::FixedClock;
@@ -34,6 +35,13 @@ pub const CODE: &str = "the-code";
 pub const AS_NONCE: &str = "as-nonce-1";
 pub const RS_NONCE: &str = "rs-nonce-1";
 pub const REQUEST_URI: &str = "urn:ietf:params:oauth:request_uri:1";
+pub const DEVICE_CODE: &str = "dc-1";
+pub const USER_CODE: &str = "WDJB-MJHT";
+/// The device codes' lifetime (RFC 8628 §3.2 `expires_in`) and polling interval.
+pub const DEVICE_EXPIRES_IN: u64 = 60;
+pub const DEVICE_INTERVAL: u64 = 5;
+
+const DEVICE_GRANT: &str = "urn:ietf:params:oauth:grant-type:device_code";
 
 /// A change to the claims of the ID Tokens the token endpoint issues.
 pub type Edit = Box<dyn Fn(&mut IdToken) + Send>;
@@ -63,6 +71,15 @@ pub struct State {
     pub hang: bool,
     /// `send` fails as a transport would.
     pub unreachable: bool,
+    /// Seconds the clients' clock has moved: every `sleep` that runs adds its duration.
+    pub elapsed: u64,
+    /// Every `sleep` that ran, in order (device polling's waits).
+    pub sleeps: Vec<Duration>,
+    /// The token endpoint's answers to device-code polls, in order (`error` codes, or
+    /// `"timeout"` for a poll that never answers); once empty, the tokens.
+    pub device_script: std::collections::VecDeque<&'static str>,
+    /// The tokens revoked.
+    pub revoked: Vec<String>,
 }
 
 /// The provider; clones share it.
@@ -97,6 +114,10 @@ impl Provider {
         metadata.token_endpoint = Some(format!("{ISSUER}/token"));
         metadata.userinfo_endpoint = Some(format!("{ISSUER}/userinfo"));
         metadata.authorization_response_iss_parameter_supported = true;
+        metadata.introspection_endpoint = Some(format!("{ISSUER}/introspect"));
+        metadata.revocation_endpoint = Some(format!("{ISSUER}/revoke"));
+        metadata.device_authorization_endpoint = Some(format!("{ISSUER}/device"));
+        metadata.end_session_endpoint = Some(format!("{ISSUER}/logout?ui=1"));
         Provider {
             key: Arc::new(key),
             metadata,
@@ -134,12 +155,91 @@ impl Provider {
             .expect("no such request")
     }
 
-    /// A client of this provider: client_secret_basic, the fixed clock.
+    /// A client of this provider: client_secret_basic, a clock at `NOW` that moves
+    /// only when the client sleeps through the transport.
     pub fn builder(&self) -> oidc_client::ClientBuilder {
+        let state = Arc::clone(&self.state);
         Client::builder(ClientAuth::client_secret_basic(CLIENT_ID, SECRET))
             .redirect_uri(REDIRECT_URI)
             .transport(self.clone())
-            .clock(FixedClock(NumericDate::from_secs(NOW)))
+            .clock(move || {
+                let elapsed = state.lock().unwrap().elapsed;
+                NumericDate::from_secs(NOW + i64::try_from(elapsed).unwrap())
+            })
+    }
+
+    /// A Logout Token for `SUB` as the provider would POST it, after `edit`.
+    pub fn logout_token(&self, edit: impl Fn(&mut BackChannelLogoutToken)) -> String {
+        let mut claims = BackChannelLogoutToken::new(
+            ISSUER,
+            CLIENT_ID,
+            NumericDate::from_secs(NOW),
+            NumericDate::from_secs(NOW + 120),
+            "jti-1",
+        );
+        claims.sub = Some(SUB.to_owned());
+        claims.sid = Some("sid-1".to_owned());
+        edit(&mut claims);
+        // Signed as is (issue::logout_token would mend or refuse a token that breaks
+        // §2.4: the tests need both).
+        let header = oidc_core::jwt::JwsHeader::typed("logout+jwt");
+        oidc_core::jwt::sign_payload(claims.to_json().as_bytes(), &self.key, &header).unwrap()
+    }
+
+    /// Whether the request carries this client's Basic credentials.
+    fn authenticated(request: &HttpRequest) -> bool {
+        request.header_value("authorization") == Some(&basic_authorization(CLIENT_ID, SECRET))
+    }
+
+    /// RFC 7662 §2: the access token is active until revoked; anything else is not.
+    fn introspect(&self, request: &HttpRequest) -> HttpResponse {
+        if !Self::authenticated(request) {
+            return json(401, r#"{"error":"invalid_client"}"#);
+        }
+        let Ok(form) = TokenIntrospectionRequest::from_form(request.body.as_deref().unwrap_or(""))
+        else {
+            return json(400, r#"{"error":"invalid_request"}"#);
+        };
+        if form.token == ACCESS_TOKEN && !self.state().revoked.contains(&form.token) {
+            json(
+                200,
+                format!(
+                    r#"{{"active":true,"sub":"{SUB}","client_id":"{CLIENT_ID}","scope":"openid email"}}"#
+                ),
+            )
+        } else {
+            json(200, r#"{"active":false}"#)
+        }
+    }
+
+    /// RFC 7009 §2: revoked, known or not; 200 with no body.
+    fn revoke(&self, request: &HttpRequest) -> HttpResponse {
+        if !Self::authenticated(request) {
+            return json(401, r#"{"error":"invalid_client"}"#);
+        }
+        match TokenRevocationRequest::from_form(request.body.as_deref().unwrap_or("")) {
+            Ok(form) => {
+                self.state().revoked.push(form.token);
+                HttpResponse::new(200, vec![], "")
+            }
+            Err(_) => json(400, r#"{"error":"invalid_request"}"#),
+        }
+    }
+
+    /// RFC 8628 §3.2.
+    fn device(&self, request: &HttpRequest) -> HttpResponse {
+        if !Self::authenticated(request) {
+            return json(401, r#"{"error":"invalid_client"}"#);
+        }
+        if DeviceAuthorizationRequest::from_form(request.body.as_deref().unwrap_or("")).is_err() {
+            return json(400, r#"{"error":"invalid_request"}"#);
+        }
+        json(
+            200,
+            format!(
+                r#"{{"device_code":"{DEVICE_CODE}","user_code":"{USER_CODE}","verification_uri":"{ISSUER}/device","expires_in":{DEVICE_EXPIRES_IN},"interval":{DEVICE_INTERVAL}}}"#
+            ),
+        )
     }
 
     pub async fn client(&self) -> Client {
@@ -185,6 +285,11 @@ impl Provider {
         claims.nonce = self.state().nonce.clone();
         claims.auth_time = Some(NumericDate::from_secs(NOW - 60));
         claims
+    }
+
+    /// An ID Token as the token endpoint would issue it now.
+    pub fn id_token_jwt(&self) -> String {
+        self.id_token()
     }
 
     fn id_token(&self) -> String {
@@ -238,6 +343,15 @@ impl Provider {
                 }
             }
             "refresh_token" if form.refresh_token.as_deref() == Some(REFRESH_TOKEN) => {}
+            "client_credentials" => {
+                let tokens = TokenSuccessResponse::new(ACCESS_TOKEN, "Bearer");
+                return json(200, tokens.to_json());
+            }
+            DEVICE_GRANT if form.device_code.as_deref() == Some(DEVICE_CODE) => {
+                if let Some(code) = self.state().device_script.pop_front() {
+                    return refused(code);
+                }
+            }
             _ => return refused("invalid_grant"),
         }
         let mut tokens =
@@ -311,6 +425,9 @@ impl Provider {
             (Method::Post, "/token") => self.token(request),
             (Method::Post, "/par") => self.par(request),
             (Method::Get, "/userinfo") => self.userinfo(request),
+            (Method::Post, "/introspect") => self.introspect(request),
+            (Method::Post, "/revoke") => self.revoke(request),
+            (Method::Post, "/device") => self.device(request),
             _ => json(404, "{}"),
         }
     }
@@ -323,7 +440,19 @@ impl Transport for Provider {
             state.requests.push(request.clone());
             (state.hang, state.unreachable)
         };
-        if hang {
+        let poll_hangs = {
+            let mut state = self.state();
+            let device_poll = request
+                .body
+                .as_deref()
+                .is_some_and(|b| b.contains("device_code="));
+            let next_is_timeout = state.device_script.front() == Some(&"timeout");
+            if device_poll && next_is_timeout {
+                state.device_script.pop_front();
+            }
+            device_poll && next_is_timeout
+        };
+        if hang || poll_hangs {
             return Box::pin(std::future::pending());
         }
         if unreachable {
@@ -335,12 +464,14 @@ impl Transport for Provider {
         Box::pin(std::future::ready(Ok(response)))
     }
 
-    fn sleep(&self, _: Duration) -> BoxFuture<'_, ()> {
-        if self.state().hang {
-            Box::pin(std::future::ready(()))
-        } else {
-            Box::pin(std::future::pending())
-        }
+    /// Returns at once; when it runs, the clients' clock moves by `duration`. (A
+    /// timeout's sleep runs only when `send` is not ready: the provider hangs.)
+    fn sleep(&self, duration: Duration) -> BoxFuture<'_, ()> {
+        Box::pin(async move {
+            let mut state = self.state();
+            state.sleeps.push(duration);
+            state.elapsed += duration.as_secs();
+        })
     }
 }
 
