@@ -90,13 +90,9 @@ impl Client {
     /// for an ID Token that does not verify or validate.
     pub async fn device_tokens(&self, codes: &DeviceCodes) -> Result<DeviceLogin, Error> {
         let mut polling = codes.response.polling();
-        let mut request = TokenRequest::for_device_code(&codes.response.device_code);
-        // A public client names itself (RFC 8628 §3.4); an authenticating one's
-        // authentication does.
-        if self.auth.method() == "none" {
-            request.client_id = Some(self.client_id().to_owned());
-        }
-        let form = request.to_form();
+        // A public client's client_id goes in the body with its (absent) credentials
+        // (RFC 8628 §3.4), as for every token request.
+        let form = TokenRequest::for_device_code(&codes.response.device_code).to_form();
         loop {
             let wait = polling.interval();
             if !in_time(self.now(), wait, codes.expires_at) {

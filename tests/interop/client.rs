@@ -2,13 +2,17 @@
 //! its default transport (reqwest): discovery, login with PKCE / state / nonce / RFC
 //! 9207 `iss`, the code exchange with client_secret_basic, the ID Token, userinfo,
 //! refresh; and the refusals a real provider produces (a code used twice, a callback
-//! of another login, an unknown refresh token).
+//! of another login, an unknown refresh token). Then introspection, revocation, the
+//! RP-initiated logout URL and the back-channel logout it triggers; the device flow
+//! as a public client; the client credentials grant with client_secret_jwt.
 
 use oidc_client::{Client, Endpoint, Error, ErrorKind, ProtocolError};
 use oidc_core::client_auth::ClientAuth;
+use oidc_core::jwt::{Algorithm, SigningKey};
+use oidc_core::messages::TokenTypeHint;
 use oidc_core::validation::ValidationError;
 
-use crate::harness::{setup, Browser, REDIRECT_URI, TIMEOUT};
+use crate::harness::{form_action, hidden_input, setup, Browser, REDIRECT_URI, TIMEOUT};
 
 #[test]
 #[ignore = "needs Node.js and `npm ci` in tests/interop: run tests/interop/run.sh"]
@@ -103,5 +107,193 @@ fn the_client_crate_logs_in_then_userinfo_and_refresh() {
             "{error}"
         );
         eprintln!("client crate: refusals ok");
+    });
+}
+
+#[test]
+#[ignore = "needs Node.js and `npm ci` in tests/interop: run tests/interop/run.sh"]
+fn the_client_crate_introspects_revokes_and_logs_out() {
+    let ctx = setup();
+    let browser = Browser::new(&ctx.provider.issuer);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let client = Client::builder(ClientAuth::client_secret_basic(
+            "rp-basic",
+            "rp-basic-secret",
+        ))
+        .redirect_uri(REDIRECT_URI)
+        .post_logout_redirect_uri("http://127.0.0.1:9/bye")
+        .timeout(TIMEOUT)
+        .discover(&ctx.provider.issuer)
+        .await
+        .expect("discovery");
+        let (url, pending) = client
+            .authorization_url(&["offline_access"], |request| {
+                request.prompt = Some(vec!["consent".into()]);
+            })
+            .await
+            .unwrap();
+        let login = client
+            .callback(&browser.authorize(&url, "alice"), &pending)
+            .await
+            .unwrap();
+
+        // Introspection (RFC 7662): the access token is active and alice's.
+        let access_token = &login.tokens.access_token;
+        let about = client
+            .introspect(access_token, Some(TokenTypeHint::AccessToken))
+            .await
+            .expect("introspection");
+        assert!(about.active);
+        assert_eq!(about.sub.as_deref(), Some("alice"));
+        assert_eq!(about.client_id.as_deref(), Some("rp-basic"));
+
+        // Revocation (RFC 7009): the refresh token is revoked, then refused; an
+        // unknown token is still a success.
+        let refresh_token = login.tokens.refresh_token.clone().expect("offline_access");
+        client
+            .revoke(&refresh_token, Some(TokenTypeHint::RefreshToken))
+            .await
+            .expect("revocation");
+        let after = client
+            .introspect(&refresh_token, Some(TokenTypeHint::RefreshToken))
+            .await
+            .unwrap();
+        assert!(!after.active);
+        let refused = client
+            .refresh(&refresh_token, &login.id_token)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            refused.protocol().map(ProtocolError::code),
+            Some("invalid_grant")
+        );
+        client
+            .revoke("never-issued", None)
+            .await
+            .expect("unknown token");
+        eprintln!("client crate: introspection, revocation ok");
+
+        // RP-initiated logout (id_token_hint, client_id, post_logout_redirect_uri,
+        // state), then the back-channel logout POST, read by the client.
+        let id_token_jwt = login.tokens.id_token.as_deref().unwrap();
+        let logout_url = client
+            .logout_url(Some(id_token_jwt), |request| {
+                request.state = Some("s-logout".into());
+            })
+            .unwrap();
+        let page = browser.get(&logout_url, None);
+        assert_eq!(
+            page.status, 200,
+            "a logout confirmation page: {}",
+            page.body
+        );
+        let confirm = format!("xsrf={}&logout=yes", hidden_input(&page.body, "xsrf"));
+        let done = browser.post_form(&form_action(&page.body), &confirm, None);
+        let location = done.location.expect("a redirect after logout");
+        assert!(location.starts_with("http://127.0.0.1:9/bye"), "{location}");
+        assert!(location.contains("state=s-logout"), "{location}");
+
+        let body = ctx
+            .backchannel
+            .recv_timeout(TIMEOUT)
+            .expect("the back-channel logout POST");
+        let seen = std::cell::RefCell::new(Vec::<String>::new());
+        let jti_is_new = |jti: &str| {
+            if seen.borrow().iter().any(|s| s == jti) {
+                return Err("replayed".to_owned());
+            }
+            seen.borrow_mut().push(jti.to_owned());
+            Ok(())
+        };
+        let logout = client
+            .backchannel_logout(&body, jti_is_new)
+            .await
+            .unwrap_or_else(|e| panic!("Logout Token ({:?}): {e}", e.kind()));
+        assert_eq!(logout.sub.as_deref(), Some("alice"));
+        assert_eq!(logout.sid, login.id_token.sid);
+        // The same POST again: a replay.
+        let replay = client
+            .backchannel_logout(&body, jti_is_new)
+            .await
+            .unwrap_err();
+        assert_eq!(replay.kind(), ErrorKind::Token, "{replay}");
+        eprintln!("client crate: RP-initiated and back-channel logout ok");
+    });
+}
+
+#[test]
+#[ignore = "needs Node.js and `npm ci` in tests/interop: run tests/interop/run.sh"]
+fn the_client_crate_device_flow_and_client_credentials() {
+    let ctx = setup();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        // The device flow (RFC 8628) as a public client: the codes, the user approves
+        // on the provider's page, the client polls.
+        let device = Client::builder(ClientAuth::none("rp-device"))
+            .timeout(TIMEOUT)
+            .discover(&ctx.provider.issuer)
+            .await
+            .expect("discovery");
+        let codes = device
+            .device_authorization(&["email"], |_| {})
+            .await
+            .expect("device authorization");
+        // Polling before the user acts: authorization_pending, so the client keeps
+        // polling; the user approves on another thread meanwhile.
+        let issuer = ctx.provider.issuer.clone();
+        let verification_uri = codes.response.verification_uri.clone();
+        let user_code = codes.response.user_code.clone();
+        let user = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_secs(1));
+            let browser = Browser::new(&issuer);
+            let done = browser.complete_interaction(
+                &verification_uri,
+                "alice",
+                &format!("user_code={user_code}"),
+            );
+            assert_eq!(done.status, 200, "{}", done.body);
+        });
+        let login = device
+            .device_tokens(&codes)
+            .await
+            .unwrap_or_else(|e| panic!("device tokens ({:?}): {e}", e.kind()));
+        user.join().expect("the user's approval");
+        assert_eq!(login.id_token.expect("an ID Token").sub, "alice");
+        eprintln!("client crate: device flow ok");
+
+        // The client credentials grant with client_secret_jwt.
+        let issuer = ctx.metadata.issuer.clone();
+        let hmac =
+            SigningKey::from_secret(b"rp-secret-jwt-secret-of-forty-bytes!!!!", Algorithm::HS256)
+                .unwrap();
+        let service =
+            Client::builder(ClientAuth::client_secret_jwt("rp-secret-jwt", hmac, &issuer).unwrap())
+                .timeout(TIMEOUT)
+                .discover(&ctx.provider.issuer)
+                .await
+                .expect("discovery");
+        let tokens = service
+            .client_credentials(&[], |_| {})
+            .await
+            .unwrap_or_else(|e| panic!("client credentials ({:?}): {e}", e.kind()));
+        assert!(!tokens.access_token.is_empty());
+        assert_eq!(tokens.refresh_token, None);
+        // A grant this client is not registered for: oidc-provider answers
+        // invalid_request ("requested grant type is not allowed for this client"), not
+        // RFC 6749 §5.2's unauthorized_client (the client is public, not authenticated).
+        let error = device.client_credentials(&[], |_| {}).await.unwrap_err();
+        assert_eq!(
+            error.protocol().map(ProtocolError::code),
+            Some("invalid_request"),
+            "{error}"
+        );
+        eprintln!("client crate: client credentials ok ({error})");
     });
 }
