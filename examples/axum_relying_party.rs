@@ -1,213 +1,233 @@
-//! A minimal relying party web server: axum for the routes, reqwest for the token
-//! exchange, oidc-core for every message.
+//! A relying party web app on `oidc-client`: log in, see who you are, log out at the
+//! provider, and end sessions when the provider says so (back-channel logout).
 //!
 //! Point it at the project's local provider:
 //!
 //! ```sh
-//! (cd tests/interop && npm ci && node provider.js 3000 3001) &   # panva/oidc-provider
+//! (cd tests/interop && npm ci && node provider.js 3000 8080) &   # panva/oidc-provider
 //! cargo run --example axum_relying_party                          # http://127.0.0.1:8080
 //! ```
 //!
-//! then open http://127.0.0.1:8080/login (log in as anyone, any password). Settings come
+//! then open http://127.0.0.1:8080/ (log in as anyone, any password). Settings come
 //! from `OIDC_ISSUER`, `OIDC_CLIENT_ID`, `OIDC_CLIENT_SECRET` (defaults: the local
-//! provider's `rp-basic` client). For https providers enable reqwest's `rustls` feature.
+//! provider's `rp-basic` client, registered with this app's redirect URIs; the second
+//! port given to `provider.js` is where it POSTs back-channel logouts, here this app's
+//! `/backchannel`).
+//!
+//! Sessions live in memory behind an `HttpOnly; SameSite=Lax` cookie holding a random
+//! id; a login in progress keeps its [`PendingLogin`] there (state, nonce, PKCE
+//! verifier), a finished one the ID Token. The interop test serves [`router`] and
+//! drives it through the provider (`tests/interop/example_app.rs`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use axum::extract::State;
-use axum::response::{Html, IntoResponse, Redirect};
-use axum::routing::get;
+use axum::http::header::{COOKIE, SET_COOKIE};
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
 use axum::Router;
-use oidc_core::axum::OidcQuery;
-use oidc_core::jwt::{FetchKeysAsync, JwksResponse, KeyCache, KeyFetchError};
-use oidc_core::messages::{
-    AuthenticationRequest, AuthenticationResponse, IdToken, ProviderMetadata, TokenRequest,
-    TokenResponse,
-};
-use oidc_core::validation::{AuthenticationResponseValidation, IdTokenValidation};
-use oidc_core::OidcMessage;
+use oidc_client::{Client, PendingLogin};
+use oidc_core::client_auth::ClientAuth;
+use oidc_core::messages::IdToken;
 
-const REDIRECT_URI: &str = "http://127.0.0.1:8080/callback";
+/// Where this app listens, and the URIs registered with the provider for it.
+pub const BASE_URL: &str = "http://127.0.0.1:8080";
+pub const REDIRECT_URI: &str = "http://127.0.0.1:8080/callback";
+pub const POST_LOGOUT_REDIRECT_URI: &str = "http://127.0.0.1:8080/";
+const COOKIE_NAME: &str = "rp_session";
 
-struct App {
-    metadata: ProviderMetadata,
-    /// The provider's keys: fetched with reqwest, fetched again when it rotates them.
-    keys: KeyCache<JwksUri>,
-    client_id: String,
-    client_secret: String,
-    http: reqwest::Client,
-    /// state -> (nonce, PKCE verifier), for logins in progress.
-    pending: Mutex<HashMap<String, (String, String)>>,
+/// One browser's session.
+#[derive(Default)]
+struct Session {
+    /// A login in progress.
+    pending: Option<PendingLogin>,
+    /// The logged-in user: the verified ID Token and its compact form (the logout
+    /// hint).
+    user: Option<(IdToken, String)>,
 }
 
-fn random_token() -> String {
-    use std::hash::{BuildHasher, Hasher};
-    // Demo-grade randomness from the std hasher's random keys; use a CSPRNG (`rand`,
-    // `getrandom`) in a real application.
-    let mut out = String::new();
-    for _ in 0..4 {
-        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-        hasher.write_usize(out.len());
-        out.push_str(&format!("{:016x}", hasher.finish()));
-    }
-    out
+/// The app: the client, the sessions, the Logout Token `jti`s seen.
+pub struct App {
+    client: Client,
+    sessions: Mutex<HashMap<String, Session>>,
+    logout_jtis: Mutex<HashSet<String>>,
 }
 
-async fn login(State(app): State<Arc<App>>) -> Result<Redirect, String> {
-    let (state, nonce, verifier) = (random_token(), random_token(), random_token());
-    let mut request =
-        AuthenticationRequest::new(&app.client_id, REDIRECT_URI, ["openid", "email", "profile"]);
-    request.state = Some(state.clone());
-    request.nonce = Some(nonce.clone());
-    request.code_challenge = Some(oidc_core::pkce::s256_challenge(&verifier));
-    request.code_challenge_method = Some("S256".into());
-    let url = request
-        .to_url(&app.metadata.authorization_endpoint)
-        .map_err(|e| e.to_string())?;
-    app.pending.lock().unwrap().insert(state, (nonce, verifier));
-    Ok(Redirect::to(&url))
-}
-
-/// The redirect back from the provider, success or error. `OidcQuery` decodes the raw
-/// query with `from_form`, so a malformed redirect (`code=x%2`, `%FF`, a repeated
-/// parameter) is answered `400` with the error line before this handler runs; axum's
-/// own `Query` would let serde_urlencoded percent-decode it first.
-async fn callback(
-    State(app): State<Arc<App>>,
-    OidcQuery(response): OidcQuery<AuthenticationResponse>,
-) -> Result<Html<String>, String> {
-    let state = match &response {
-        AuthenticationResponse::Success(success) => success.state.clone(),
-        AuthenticationResponse::Error(error) => error.state.clone(),
-    }
-    .ok_or("no state")?;
-    let (nonce, verifier) = app
-        .pending
-        .lock()
-        .unwrap()
-        .remove(&state)
-        .ok_or("unknown state")?;
-    // `state` and `iss` are checked on error responses too (RFC 9207 §2 puts `iss` in both).
-    response
-        .validate_extern(&AuthenticationResponseValidation::from_metadata(
-            Some(&state),
-            &app.metadata,
-        ))
-        .map_err(|e| e.to_string())?;
-    let success = response
-        .into_result()
-        .map_err(|error| format!("the provider said: {error}"))?;
-    let code = success.code.ok_or("no code")?;
-
-    // The token request goes out through reqwest's `.form()`, i.e. serde_urlencoded with
-    // the derived Serialize impl: the same body `to_form` writes.
-    let mut token_request = TokenRequest::for_authorization_code(code, REDIRECT_URI);
-    token_request.code_verifier = Some(verifier);
-    let body = app
-        .http
-        .post(
-            app.metadata
-                .token_endpoint
-                .as_deref()
-                .ok_or("no token endpoint")?,
-        )
-        .basic_auth(&app.client_id, Some(&app.client_secret))
-        .form(&token_request)
-        .send()
-        .await
-        .map_err(|e| e.to_string())?
-        .text()
-        .await
-        .map_err(|e| e.to_string())?;
-    let tokens = TokenResponse::from_json(&body)
-        .map_err(|e| e.to_string())?
-        .into_result()
-        .map_err(|e| e.to_string())?;
-    // The ID Token, in one call: the signature with the cache's keys (fetched again if
-    // it names a key the cache has not seen) and the claims.
-    let jwt = tokens.id_token.as_deref().ok_or("no id_token")?;
-    let keys = app
-        .keys
-        .keys_for_async(jwt)
-        .await
-        .map_err(|e| e.to_string())?;
-    let id_token: IdToken = IdTokenValidation::from_metadata(&app.metadata, &app.client_id)
-        .nonce(&nonce)
-        .access_token(&tokens.access_token)
-        .verify(jwt, &keys)
-        .map_err(|e| format!("ID Token refused ({:?}): {e}", e.kind()))?;
-    Ok(Html(format!(
-        "<h1>Hello {}</h1><p>email: {:?}</p><pre>{}</pre>",
-        id_token.sub,
-        id_token.claims.email,
-        id_token.to_json()
-    )))
-}
-
-/// The key cache's fetch: a reqwest GET of the provider's `jwks_uri`, passing on its
-/// `Cache-Control`. A failure (or a non-2xx status) leaves the cache its keys.
-struct JwksUri {
-    http: reqwest::Client,
-    uri: String,
-}
-
-impl FetchKeysAsync for JwksUri {
-    async fn fetch(&self) -> Result<JwksResponse, KeyFetchError> {
-        let response = self
-            .http
-            .get(&self.uri)
-            .send()
-            .await
-            .map_err(KeyFetchError::new)?;
-        if !response.status().is_success() {
-            return Err(KeyFetchError::new(format!("HTTP {}", response.status())));
-        }
-        let cache_control = response
-            .headers()
-            .get("cache-control")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
-        let body = response.text().await.map_err(KeyFetchError::new)?;
-        Ok(JwksResponse::new(body).cache_control(cache_control.as_deref()))
-    }
-}
-
-async fn home() -> impl IntoResponse {
-    Html(r#"<a href="/login">Log in</a>"#)
-}
-
-#[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let issuer = std::env::var("OIDC_ISSUER").unwrap_or_else(|_| "http://127.0.0.1:3000".into());
-    let http = reqwest::Client::new();
-    let discovery = http
-        .get(format!("{issuer}/.well-known/openid-configuration"))
-        .send()
-        .await?
-        .text()
-        .await?;
-    let metadata = ProviderMetadata::from_json(&discovery)?;
-    let keys = KeyCache::new(JwksUri {
-        http: http.clone(),
-        uri: metadata.jwks_uri.clone(),
-    });
+/// The routes: `/`, `/login`, `/callback`, `/logout`, and `POST /backchannel`.
+pub fn router(client: Client) -> Router {
     let app = Arc::new(App {
-        metadata,
-        keys,
-        client_id: std::env::var("OIDC_CLIENT_ID").unwrap_or_else(|_| "rp-basic".into()),
-        client_secret: std::env::var("OIDC_CLIENT_SECRET")
-            .unwrap_or_else(|_| "rp-basic-secret".into()),
-        http,
-        pending: Mutex::new(HashMap::new()),
+        client,
+        sessions: Mutex::new(HashMap::new()),
+        logout_jtis: Mutex::new(HashSet::new()),
     });
-    let router = Router::new()
+    Router::new()
         .route("/", get(home))
         .route("/login", get(login))
         .route("/callback", get(callback))
-        .with_state(app);
+        .route("/logout", get(logout))
+        .route("/backchannel", post(backchannel_logout))
+        .with_state(app)
+}
+
+/// The session id in the request's cookie, if any.
+fn session_id(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .find_map(|pair| pair.trim().strip_prefix("rp_session="))
+        .map(str::to_owned)
+}
+
+/// An HTML page; a text error is escaped before it is shown.
+fn page(status: StatusCode, body: String) -> Response {
+    (status, Html(body)).into_response()
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+async fn home(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
+    let sessions = app.sessions.lock().unwrap();
+    let user = session_id(&headers)
+        .and_then(|id| sessions.get(&id))
+        .and_then(|session| session.user.as_ref());
+    match user {
+        Some((id_token, _)) => page(
+            StatusCode::OK,
+            format!(
+                r#"<h1>Hello {}</h1><p>email: {}</p><a href="/logout">Log out</a>"#,
+                escape(&id_token.sub),
+                escape(id_token.claims.email.as_deref().unwrap_or("-")),
+            ),
+        ),
+        None => page(StatusCode::OK, r#"<a href="/login">Log in</a>"#.to_owned()),
+    }
+}
+
+/// A fresh session holding the login's pending value, and the browser sent to the
+/// provider.
+async fn login(State(app): State<Arc<App>>) -> Response {
+    let (url, pending) = match app.client.authorization_url(&["email"], |_| {}).await {
+        Ok(login) => login,
+        Err(e) => return page(StatusCode::BAD_GATEWAY, escape(&e.to_string())),
+    };
+    let id = oidc_core::random::token(32);
+    let session = Session {
+        pending: Some(pending),
+        user: None,
+    };
+    app.sessions.lock().unwrap().insert(id.clone(), session);
+    let cookie = format!("{COOKIE_NAME}={id}; HttpOnly; SameSite=Lax; Path=/");
+    ([(SET_COOKIE, cookie)], Redirect::to(&url)).into_response()
+}
+
+/// The redirect back: the client checks `state` and `iss`, exchanges the code and
+/// verifies the ID Token; the session then holds the user.
+async fn callback(State(app): State<Arc<App>>, headers: HeaderMap, uri: Uri) -> Response {
+    let Some(id) = session_id(&headers) else {
+        return page(StatusCode::BAD_REQUEST, "no session".to_owned());
+    };
+    let pending = app
+        .sessions
+        .lock()
+        .unwrap()
+        .get_mut(&id)
+        .and_then(|session| session.pending.take());
+    let Some(pending) = pending else {
+        return page(StatusCode::BAD_REQUEST, "no login in progress".to_owned());
+    };
+    let redirect = format!("{BASE_URL}{uri}");
+    match app.client.callback(&redirect, &pending).await {
+        Ok(login) => {
+            let jwt = login.tokens.id_token.clone().unwrap_or_default();
+            if let Some(session) = app.sessions.lock().unwrap().get_mut(&id) {
+                session.user = Some((login.id_token, jwt));
+            }
+            Redirect::to("/").into_response()
+        }
+        // One line naming what failed (the provider's error, a check, the transport).
+        Err(e) => page(
+            StatusCode::BAD_REQUEST,
+            format!("<p>login failed: {}</p>", escape(&e.to_string())),
+        ),
+    }
+}
+
+/// The session ends here, then at the provider (RP-Initiated Logout 1.0), which sends
+/// the browser back to `/`.
+async fn logout(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
+    let session = session_id(&headers).and_then(|id| app.sessions.lock().unwrap().remove(&id));
+    let hint = session.and_then(|session| session.user).map(|(_, jwt)| jwt);
+    match app.client.logout_url(hint.as_deref(), |_| {}) {
+        Ok(url) => Redirect::to(&url).into_response(),
+        Err(e) => page(StatusCode::BAD_GATEWAY, escape(&e.to_string())),
+    }
+}
+
+/// The provider ends a session (Back-Channel Logout 1.0 §2.5): the Logout Token is
+/// verified and validated, its `jti` not seen before; every session of its `sid` (or,
+/// without one, of its `sub`) ends. `200` when done, `400` otherwise (§2.8).
+async fn backchannel_logout(State(app): State<Arc<App>>, body: String) -> Response {
+    let jti_is_new = |jti: &str| {
+        if app.logout_jtis.lock().unwrap().insert(jti.to_owned()) {
+            Ok(())
+        } else {
+            Err("this Logout Token was used before".to_owned())
+        }
+    };
+    let token = match app.client.backchannel_logout(&body, jti_is_new).await {
+        Ok(token) => token,
+        Err(e) => {
+            eprintln!("back-channel logout refused: {e}");
+            let error = r#"{"error":"invalid_request"}"#;
+            return (StatusCode::BAD_REQUEST, error).into_response();
+        }
+    };
+    app.sessions.lock().unwrap().retain(|_, session| {
+        let Some((user, _)) = &session.user else {
+            return true;
+        };
+        let same_sid = token.sid.is_some() && token.sid == user.sid;
+        let same_sub = token.sid.is_none() && token.sub.as_deref() == Some(user.sub.as_str());
+        !(same_sid || same_sub)
+    });
+    StatusCode::OK.into_response()
+}
+
+/// The client of `issuer`, registered as `client_id` with `client_secret`.
+pub async fn client(
+    issuer: &str,
+    client_id: &str,
+    client_secret: &str,
+) -> Result<Client, oidc_client::Error> {
+    Client::builder(ClientAuth::client_secret_basic(client_id, client_secret))
+        .redirect_uri(REDIRECT_URI)
+        .post_logout_redirect_uri(POST_LOGOUT_REDIRECT_URI)
+        .discover(issuer)
+        .await
+}
+
+#[allow(dead_code)] // The interop test includes this file for `router`, not `main`.
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let setting = |name: &str, default: &str| std::env::var(name).unwrap_or(default.to_owned());
+    let issuer = setting("OIDC_ISSUER", "http://127.0.0.1:3000");
+    let client = client(
+        &issuer,
+        &setting("OIDC_CLIENT_ID", "rp-basic"),
+        &setting("OIDC_CLIENT_SECRET", "rp-basic-secret"),
+    )
+    .await?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
-    println!("relying party on http://127.0.0.1:8080 (provider {issuer})");
-    axum::serve(listener, router).await?;
+    println!("relying party on {BASE_URL} (provider {issuer})");
+    axum::serve(listener, router(client)).await?;
     Ok(())
 }

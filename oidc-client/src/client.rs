@@ -13,7 +13,7 @@ use oidc_core::messages::{
     IdToken, ProviderMetadata, TokenErrorResponse, TokenResponse, TokenSuccessResponse,
 };
 use oidc_core::validation::{
-    id_token_algorithms, Clock, IdTokenValidation, Issuer, SystemClock, TokenError,
+    id_token_algorithms, Clock, IdTokenValidation, Issuer, Nonce, SystemClock, TokenError,
 };
 use oidc_core::{NumericDate, OidcMessage};
 
@@ -223,29 +223,36 @@ impl Client {
         })
     }
 
-    /// The ID Token checks for this provider and client (OIDC Core §3.1.3.7): the
-    /// issuer (exact, or the Entra template), our client id, the algorithms (the
-    /// client's, else the provider's), the client's clock.
-    pub(crate) fn id_token_checks(&self) -> IdTokenValidation<'_> {
-        let checks = IdTokenValidation::new(self.issuer(), self.auth.client_id())
-            .algorithms(&self.token_algorithms());
-        let clock = &self.clock;
-        checks.clock(move || clock.now())
-    }
-
     /// Verifies `jwt` as an ID Token with the provider's keys (fetched first when the
-    /// cache has none or they cannot serve its `kid`), then validates it with `checks`
-    /// (built on [`id_token_checks`](Self::id_token_checks)).
+    /// cache has none or they cannot serve its `kid`), then validates it (OIDC Core
+    /// §3.1.3.7): the issuer (exact, or the Entra template), our client id, the
+    /// algorithms (the client's, else the provider's), the client's clock, `nonce`,
+    /// `at_hash` against `access_token`, and `max_age` when asked.
+    ///
+    /// The checks are built after the keys are in hand: a validation holds boxed
+    /// callbacks that are not `Send`, and nothing held across an `.await` may be, so
+    /// that the client's futures run on multi-threaded runtimes (axum, tokio).
     pub(crate) async fn verify_id_token(
         &self,
         jwt: &str,
-        checks: IdTokenValidation<'_>,
+        nonce: Nonce<'_>,
+        access_token: &str,
+        max_age: Option<u64>,
     ) -> Result<IdToken, Error> {
         let keys = self
             .keys
             .keys_for_async(jwt)
             .await
             .map_err(|e| Error::IdToken(TokenError::Keys(e)))?;
+        let clock = &self.clock;
+        let mut checks = IdTokenValidation::new(self.issuer(), self.auth.client_id())
+            .algorithms(&self.token_algorithms())
+            .clock(move || clock.now())
+            .nonce_rule(nonce)
+            .access_token(access_token);
+        if let Some(max_age) = max_age {
+            checks = checks.max_age(max_age);
+        }
         checks.verify(jwt, &keys).map_err(Error::IdToken)
     }
 }

@@ -124,13 +124,10 @@ impl Client {
 
     async fn device_login(&self, tokens: TokenSuccessResponse) -> Result<DeviceLogin, Error> {
         let id_token = match tokens.id_token.as_deref() {
-            Some(jwt) => {
-                let checks = self
-                    .id_token_checks()
-                    .nonce_rule(Nonce::NoneSent)
-                    .access_token(&tokens.access_token);
-                Some(self.verify_id_token(jwt, checks).await?)
-            }
+            Some(jwt) => Some(
+                self.verify_id_token(jwt, Nonce::NoneSent, &tokens.access_token, None)
+                    .await?,
+            ),
             None => None,
         };
         Ok(DeviceLogin { tokens, id_token })

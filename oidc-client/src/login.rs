@@ -9,7 +9,7 @@ use oidc_core::messages::{
     AuthenticationRequest, AuthenticationResponse, IdToken, JarRequest,
     PushedAuthorizationResponse, TokenRequest, TokenSuccessResponse,
 };
-use oidc_core::validation::{AuthenticationResponseValidation, Issuer};
+use oidc_core::validation::{AuthenticationResponseValidation, Issuer, Nonce};
 use oidc_core::{pkce, random, ErrorKind, Location, OidcMessage};
 use serde::{Deserialize, Serialize};
 
@@ -159,6 +159,32 @@ impl Client {
         Ok(pushed.request_uri)
     }
 
+    /// The redirect's `state` and `iss` (RFC 6749 §10.12, RFC 9207 §2.4).
+    fn check_redirect(
+        &self,
+        response: &AuthenticationResponse,
+        pending: &PendingLogin,
+    ) -> Result<(), Error> {
+        let checks = match self.issuer_match {
+            IssuerMatch::Exact => AuthenticationResponseValidation::from_metadata(
+                Some(&pending.state),
+                &self.metadata,
+            ),
+            IssuerMatch::TenantTemplate => {
+                let checks = AuthenticationResponseValidation::new(
+                    Some(&pending.state),
+                    Issuer::tenant_template(&self.metadata.issuer),
+                );
+                if self.metadata.authorization_response_iss_parameter_supported {
+                    checks.require_iss()
+                } else {
+                    checks
+                }
+            }
+        };
+        response.validate_extern(&checks).map_err(Error::Callback)
+    }
+
     /// Finishes the login `pending` started, from `redirect`, the URL the browser came
     /// back to (absolute, or the request target `/callback?code=..`).
     ///
@@ -183,24 +209,9 @@ impl Client {
         let endpoint = Endpoint::Authorization;
         let response = AuthenticationResponse::from_url(redirect, Location::Auto)
             .map_err(|source| Error::InvalidResponse { endpoint, source })?;
-        let checks = match self.issuer_match {
-            IssuerMatch::Exact => AuthenticationResponseValidation::from_metadata(
-                Some(&pending.state),
-                &self.metadata,
-            ),
-            IssuerMatch::TenantTemplate => {
-                let checks = AuthenticationResponseValidation::new(
-                    Some(&pending.state),
-                    Issuer::tenant_template(&self.metadata.issuer),
-                );
-                if self.metadata.authorization_response_iss_parameter_supported {
-                    checks.require_iss()
-                } else {
-                    checks
-                }
-            }
-        };
-        response.validate_extern(&checks).map_err(Error::Callback)?;
+        // Checked before any `.await`: the validation is not `Send` (see
+        // `Client::verify_id_token`).
+        self.check_redirect(&response, pending)?;
         let success = response.into_result().map_err(|error| Error::Protocol {
             endpoint,
             error: ProtocolError::Authorization(Box::new(error)),
@@ -227,14 +238,14 @@ impl Client {
                     ErrorKind::Missing("id_token".to_owned()),
                 ),
             })?;
-        let mut checks = self
-            .id_token_checks()
-            .nonce(&pending.nonce)
-            .access_token(&tokens.access_token);
-        if let Some(max_age) = pending.max_age {
-            checks = checks.max_age(max_age);
-        }
-        let id_token = self.verify_id_token(jwt, checks).await?;
+        let id_token = self
+            .verify_id_token(
+                jwt,
+                Nonce::Expected(&pending.nonce),
+                &tokens.access_token,
+                pending.max_age,
+            )
+            .await?;
         Ok(Login { tokens, id_token })
     }
 }

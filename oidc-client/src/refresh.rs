@@ -52,11 +52,9 @@ impl Client {
             Some(nonce) => Nonce::Refresh(nonce),
             None => Nonce::NoneSent,
         };
-        let checks = self
-            .id_token_checks()
-            .nonce_rule(nonce)
-            .access_token(&tokens.access_token);
-        let id_token = self.verify_id_token(jwt, checks).await?;
+        let id_token = self
+            .verify_id_token(jwt, nonce, &tokens.access_token, None)
+            .await?;
         same_session(original, &id_token)?;
         Ok(Refreshed {
             tokens,

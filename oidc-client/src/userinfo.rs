@@ -6,7 +6,7 @@ use oidc_core::dpop::{authorization_header, resource_nonce_challenge};
 use oidc_core::messages::{
     IdToken, TokenSuccessResponse, UserinfoErrorResponse, UserinfoResponse, UserinfoSuccessResponse,
 };
-use oidc_core::validation::{id_token_algorithms, Issuer, TokenError, UserinfoValidation};
+use oidc_core::validation::{id_token_algorithms, TokenError, UserinfoValidation};
 use oidc_core::OidcMessage;
 
 use crate::client::{decode, lock, outcome, Client};
@@ -38,19 +38,6 @@ impl Client {
         if !response.is_success() {
             return Err(userinfo_error(&response));
         }
-        let issuer = match self.issuer_match {
-            IssuerMatch::Exact => Issuer::Exact(&self.metadata.issuer),
-            IssuerMatch::TenantTemplate => Issuer::tenant_template(&self.metadata.issuer),
-        };
-        let checks = match self.issuer_match {
-            IssuerMatch::Exact => {
-                UserinfoValidation::from_metadata(&self.metadata, self.client_id(), &id_token.sub)
-            }
-            IssuerMatch::TenantTemplate => {
-                UserinfoValidation::new(issuer, self.client_id(), &id_token.sub)
-                    .algorithms(&id_token_algorithms(&self.metadata))
-            }
-        };
         let signed = response
             .header("content-type")
             .and_then(|value| value.split(';').next())
@@ -62,6 +49,8 @@ impl Client {
                 .keys_for_async(jwt)
                 .await
                 .map_err(|e| Error::Userinfo(TokenError::Keys(e)))?;
+            // Built after the `.await`: a validation is not `Send`.
+            let checks = self.userinfo_checks(&id_token.sub);
             return checks.verify(jwt, &keys).map_err(Error::Userinfo);
         }
         let parsed = decode(endpoint, &response, UserinfoResponse::from_json)?;
@@ -69,9 +58,23 @@ impl Client {
             ProtocolError::Userinfo(Box::new(e))
         })?;
         claims
-            .validate_extern(&checks)
+            .validate_extern(&self.userinfo_checks(&id_token.sub))
             .map_err(|e| Error::Userinfo(TokenError::Claims(e)))?;
         Ok(claims)
+    }
+
+    /// The checks of a UserInfo response about `sub` (OIDC Core §5.3.2; a signed one's
+    /// `iss`, `aud` and algorithms, §5.3.2 and OIDC Registration §2).
+    fn userinfo_checks<'a>(&'a self, sub: &'a str) -> UserinfoValidation<'a> {
+        match self.issuer_match {
+            IssuerMatch::Exact => {
+                UserinfoValidation::from_metadata(&self.metadata, self.client_id(), sub)
+            }
+            IssuerMatch::TenantTemplate => {
+                UserinfoValidation::new(self.issuer(), self.client_id(), sub)
+                    .algorithms(&id_token_algorithms(&self.metadata))
+            }
+        }
     }
 
     /// The GET, with the resource server's DPoP nonce round (at most one retry).

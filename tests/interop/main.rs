@@ -20,6 +20,7 @@ mod client_assertions;
 mod code_flow;
 mod device;
 mod errors;
+mod example_app;
 mod exchange_and_revocation;
 mod fapi;
 mod implicit_hybrid;

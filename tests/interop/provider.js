@@ -49,7 +49,7 @@ const configuration = {
       client_secret: 'rp-basic-secret',
       // The second one is examples/axum_relying_party.rs's callback.
       redirect_uris: [rp, 'http://127.0.0.1:8080/callback'],
-      post_logout_redirect_uris: ['http://127.0.0.1:9/bye'],
+      post_logout_redirect_uris: ['http://127.0.0.1:9/bye', 'http://127.0.0.1:8080/'],
       grant_types: ['authorization_code', 'refresh_token', TOKEN_EXCHANGE],
       response_types: ['code'],
       token_endpoint_auth_method: 'client_secret_basic',

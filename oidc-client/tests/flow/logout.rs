@@ -45,6 +45,9 @@ async fn the_logout_url_carries_the_hint_client_and_redirect() {
     assert_eq!(request.client_id.as_deref(), Some(CLIENT_ID));
 }
 
+/// A change to a Logout Token's claims.
+type Edit = fn(&mut BackChannelLogoutToken);
+
 fn body(token: &str) -> String {
     BackChannelLogoutNotification::new(token).to_form()
 }
@@ -90,7 +93,7 @@ async fn a_logout_token_is_verified_validated_and_checked_for_replay() {
 async fn logout_tokens_that_break_2_6_are_refused() {
     let provider = Provider::new();
     let client = provider.client().await;
-    let refused = |edit: fn(&mut BackChannelLogoutToken)| {
+    let refused = |edit: Edit| {
         let token = provider.logout_token(edit);
         let client = &client;
         async move {
@@ -100,7 +103,7 @@ async fn logout_tokens_that_break_2_6_are_refused() {
                 .unwrap_err()
         }
     };
-    let cases: [(fn(&mut BackChannelLogoutToken), &str); 6] = [
+    let cases: [(Edit, &str); 6] = [
         (|t| t.iss = "https://evil.example".into(), "iss"),
         (|t| t.aud = "another-client".into(), "aud"),
         (|t| t.exp = Some(NumericDate::from_secs(NOW - 60)), "exp"),

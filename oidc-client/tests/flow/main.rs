@@ -13,4 +13,5 @@ mod logout;
 mod refresh;
 #[cfg(feature = "reqwest")]
 mod reqwest;
+mod send;
 mod userinfo;

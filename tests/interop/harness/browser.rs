@@ -210,13 +210,19 @@ impl Browser {
     /// Follows the provider's redirects and answers its login and consent pages until it
     /// redirects to the RP; returns that Location.
     pub fn authorize(&self, url: &str, user: &str) -> String {
+        self.authorize_to(url, user, REDIRECT_URI_PREFIX)
+    }
+
+    /// [`authorize`](Self::authorize) for an RP whose redirect URIs start with
+    /// `rp_prefix`.
+    pub fn authorize_to(&self, url: &str, user: &str, rp_prefix: &str) -> String {
         let mut next = url.to_owned();
         for _ in 0..12 {
             let reply = self.get(&next, None);
             let location = reply.location.unwrap_or_else(|| {
                 panic!("no redirect from {next}: {} {}", reply.status, reply.body)
             });
-            if location.starts_with(REDIRECT_URI_PREFIX) {
+            if location.starts_with(rp_prefix) {
                 return location;
             }
             if !location.contains("/interaction/") {
