@@ -8,11 +8,12 @@
 
 use oidc_client::{Client, Endpoint, Error, ErrorKind, ProtocolError};
 use oidc_core::client_auth::ClientAuth;
+use oidc_core::dpop::DpopKey;
 use oidc_core::jwt::{Algorithm, SigningKey};
 use oidc_core::messages::TokenTypeHint;
 use oidc_core::validation::ValidationError;
 
-use crate::harness::{form_action, hidden_input, setup, Browser, REDIRECT_URI, TIMEOUT};
+use crate::harness::{form_action, hidden_input, setup, test_key, Browser, REDIRECT_URI, TIMEOUT};
 
 #[test]
 #[ignore = "needs Node.js and `npm ci` in tests/interop: run tests/interop/run.sh"]
@@ -295,5 +296,77 @@ fn the_client_crate_device_flow_and_client_credentials() {
             "{error}"
         );
         eprintln!("client crate: client credentials ok ({error})");
+    });
+}
+
+#[test]
+#[ignore = "needs Node.js and `npm ci` in tests/interop: run tests/interop/run.sh"]
+fn the_client_crate_with_par_private_key_jwt_and_dpop() {
+    let ctx = setup();
+    let browser = Browser::new(&ctx.provider.issuer);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        // The FAPI 2.0-shaped client: PAR required for it (a client registration
+        // setting, not in the discovery document, so the client is told to push),
+        // private_key_jwt, DPoP-bound tokens with the provider's nonce rounds.
+        let issuer = ctx.metadata.issuer.clone();
+        let auth = ClientAuth::private_key_jwt("rp-fapi", test_key("ec-p256"), &issuer).unwrap();
+        let dpop = DpopKey::generate(Algorithm::ES256).unwrap();
+        let jkt = dpop.jkt().to_owned();
+        let client = Client::builder(auth)
+            .redirect_uri(REDIRECT_URI)
+            .pushed_authorization_requests(true)
+            .dpop(dpop)
+            .timeout(TIMEOUT)
+            .discover(&ctx.provider.issuer)
+            .await
+            .expect("discovery");
+        let (url, pending) = client
+            .authorization_url(&["email", "offline_access"], |request| {
+                request.prompt = Some(vec!["consent".into()]);
+            })
+            .await
+            .unwrap_or_else(|e| panic!("PAR ({:?}): {e}", e.kind()));
+        // Only the client_id and the request_uri travel through the browser.
+        assert!(url.contains("request_uri=urn"), "{url}");
+        assert!(!url.contains("code_challenge"), "{url}");
+        let login = client
+            .callback(&browser.authorize(&url, "alice"), &pending)
+            .await
+            .unwrap_or_else(|e| panic!("callback ({:?}): {e}", e.kind()));
+        assert!(login.tokens.is_dpop(), "{:?}", login.tokens.token_type);
+        assert_eq!(login.id_token.sub, "alice");
+        // The access token is bound to the client's key (RFC 9449 §6).
+        let about = ClientAuth::private_key_jwt("rp-fapi", test_key("ec-p256"), &issuer).unwrap();
+        let introspection = Client::builder(about)
+            .timeout(TIMEOUT)
+            .discover(&ctx.provider.issuer)
+            .await
+            .unwrap()
+            .introspect(&login.tokens.access_token, None)
+            .await
+            .expect("introspection");
+        let cnf = introspection.cnf.expect("a cnf member");
+        assert_eq!(cnf.jkt.as_deref(), Some(jkt.as_str()));
+
+        let claims = client
+            .userinfo(&login.tokens, &login.id_token)
+            .await
+            .unwrap_or_else(|e| panic!("DPoP userinfo ({:?}): {e}", e.kind()));
+        assert_eq!(claims.sub, "alice");
+        let refresh_token = login
+            .tokens
+            .refresh_token
+            .as_deref()
+            .expect("offline_access");
+        let refreshed = client
+            .refresh(refresh_token, &login.id_token)
+            .await
+            .unwrap_or_else(|e| panic!("DPoP refresh ({:?}): {e}", e.kind()));
+        assert!(refreshed.tokens.is_dpop());
+        eprintln!("client crate: PAR, private_key_jwt, DPoP login, userinfo, refresh ok");
     });
 }
