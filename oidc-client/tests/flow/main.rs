@@ -3,6 +3,8 @@
 
 mod provider;
 
+#[cfg(feature = "blocking")]
+mod blocking;
 mod device;
 mod discovery;
 mod dpop_par;
