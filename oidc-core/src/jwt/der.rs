@@ -119,6 +119,39 @@ pub(super) fn ed25519_pkcs8(seed: &[u8]) -> Result<Zeroizing<Vec<u8>>, String> {
     encode(&info)
 }
 
+/// The modulus size in bits of the RSA private key in `pem` (PKCS#1 `RSA PRIVATE KEY`
+/// or PKCS#8 `PRIVATE KEY`), when it is one: read here so that a key of the wrong size
+/// is named as such whatever the backend (aws-lc-rs refuses to load an RSA key below
+/// 2048 bits at all).
+pub(super) fn rsa_pem_modulus_bits(pem: &str) -> Option<usize> {
+    use base64::Engine;
+    use der::Decode;
+
+    let mut label = None;
+    let mut body = String::new();
+    for line in pem.lines().map(str::trim) {
+        if let Some(rest) = line.strip_prefix("-----BEGIN ") {
+            label = rest.strip_suffix("-----");
+        } else if line.starts_with("-----END ") {
+            break;
+        } else if label.is_some() {
+            body.push_str(line);
+        }
+    }
+    let der = Zeroizing::new(
+        base64::engine::general_purpose::STANDARD
+            .decode(body.as_bytes())
+            .ok()?,
+    );
+    let pkcs1 = match label? {
+        "RSA PRIVATE KEY" => der.as_slice(),
+        "PRIVATE KEY" => pkcs8::PrivateKeyInfo::from_der(&der).ok()?.private_key,
+        _ => return None,
+    };
+    let key = pkcs1::RsaPrivateKey::from_der(pkcs1).ok()?;
+    Some(super::keys::modulus_bits(key.modulus.as_bytes()))
+}
+
 fn encode(value: &impl Encode) -> Result<Zeroizing<Vec<u8>>, String> {
     let mut out = Zeroizing::new(Vec::new());
     value
@@ -155,6 +188,27 @@ mod tests {
         let oid = [0x06, 0x05, 0x2b, 0x81, 0x04, 0x00, 0x22];
         assert!(der.windows(oid.len()).any(|w| w == oid));
         assert_eq!((Curve::P256.size(), Curve::P384.size()), (32, 48));
+    }
+
+    #[test]
+    fn an_rsa_pem_tells_its_size() {
+        let read = |name: &str| {
+            let path = format!(
+                "{}/../tests/data/keys/{name}.pem",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            rsa_pem_modulus_bits(&std::fs::read_to_string(path).unwrap())
+        };
+        assert_eq!(read("rsa-1024"), Some(1024));
+        assert_eq!(read("rsa-1"), Some(2048));
+        assert_eq!(read("ec-p256"), None);
+        assert_eq!(rsa_pem_modulus_bits("not pem"), None);
+        assert_eq!(
+            rsa_pem_modulus_bits(
+                "-----BEGIN RSA PRIVATE KEY-----\n!!!\n-----END RSA PRIVATE KEY-----"
+            ),
+            None
+        );
     }
 
     #[test]

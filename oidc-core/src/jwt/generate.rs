@@ -126,9 +126,12 @@ mod tests {
             let keys = key.verifying_keys();
             let jwk = &keys.keys()[0];
             assert!(jwk.problem().is_none(), "{alg:?}");
-            assert!(
-                jsonwebtoken::crypto::verify(&signature, b"a.b", jwk.key().unwrap(), alg).unwrap()
-            );
+            assert!(crate::jwt::backend::verify(
+                &signature,
+                b"a.b",
+                jwk.key().unwrap(),
+                alg
+            ));
         }
         for alg in [Algorithm::RS256, Algorithm::PS256] {
             assert!(SigningKey::generate(alg).is_err());

@@ -15,9 +15,10 @@ use super::{Algorithm, JwtError};
 use crate::error::quoted;
 
 /// RFC 7518 §3.3: "A key of size 2048 bits or larger MUST be used".
-const MIN_RSA_BITS: usize = 2048;
-/// The RSA verifier (`rsa` crate) refuses larger moduli.
-const MAX_RSA_BITS: usize = 4096;
+pub(super) const MIN_RSA_BITS: usize = 2048;
+/// The RustCrypto RSA verifier (`rsa` crate) refuses larger moduli; one limit for both
+/// backends.
+pub(super) const MAX_RSA_BITS: usize = 4096;
 
 /// One key of a [`JwkSet`], with what selection needs to know.
 #[derive(Clone)]
@@ -509,7 +510,7 @@ fn shown(value: Option<&str>) -> String {
 }
 
 /// The size of an RSA modulus in bits (leading zero octets do not count).
-fn modulus_bits(n: &[u8]) -> usize {
+pub(super) fn modulus_bits(n: &[u8]) -> usize {
     match n.iter().position(|&b| b != 0) {
         Some(i) => (n.len() - i) * 8 - n[i].leading_zeros() as usize,
         None => 0,

@@ -20,6 +20,7 @@
 //! | `error.rs` | [`JwtError`] |
 //! | `key_cache/` | [`KeyCache`]: fetching a provider's JWK Set through the caller's transport, refetching on rotation, at most once per interval |
 //! | `signing_key.rs` | [`SigningKey`]: private keys from JWK or PEM, secrets, the public half |
+//! | `backend.rs` | the signature backend (aws-lc-rs or RustCrypto, by feature): every signature and verification goes through it |
 //! | `der.rs` | private JWK members written as PKCS#1 / PKCS#8 documents |
 //! | `generate.rs` | [`SigningKey::generate`]: fresh keys |
 //! | `public_key.rs` | [`PublicJwk`]: export, strict reading (DPoP's embedded key) |
@@ -97,6 +98,8 @@ pub(crate) mod kind;
 pub use kind::{TokenKind, TypRule};
 
 #[cfg(feature = "jwt")]
+mod backend;
+#[cfg(feature = "jwt")]
 mod der;
 #[cfg(feature = "jwt")]
 mod error;
@@ -123,6 +126,9 @@ mod thumbprint;
 #[cfg(feature = "jwt")]
 mod verify;
 
+#[cfg(feature = "jwt")]
+#[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
+pub use backend::name as backend_name;
 #[cfg(feature = "jwt")]
 #[cfg_attr(docsrs, doc(cfg(feature = "jwt")))]
 pub use error::JwtError;

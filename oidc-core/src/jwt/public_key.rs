@@ -8,16 +8,13 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde_json::Value;
 
+use super::keys::{modulus_bits, MAX_RSA_BITS, MIN_RSA_BITS};
 use super::object::UniqueObject;
 use super::{thumbprint, JwkSet};
 use crate::error::quoted;
 
 /// Members that make a JWK private (RFC 7518 §6.2.2, §6.3.2, §6.4; RFC 8037 §2).
 const PRIVATE_MEMBERS: [&str; 8] = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
-/// RFC 7518 §3.3: RSA keys of 2048 bits or more.
-const MIN_RSA_BITS: usize = 2048;
-/// What the RSA verifier supports.
-const MAX_RSA_BITS: usize = 4096;
 
 /// The public members of an asymmetric key, base64url (canonical: no padding, as the
 /// `base64` crate decodes it strictly, so one key has exactly one text).
@@ -94,11 +91,8 @@ impl PublicJwk {
                 if n.first() == Some(&0) || e.first() == Some(&0) || e.is_empty() {
                     return Err("RSA member with leading zero octets (RFC 7518 §6.3.1)".into());
                 }
-                let bits = modulus_bits(&n);
-                if !(MIN_RSA_BITS..=MAX_RSA_BITS).contains(&bits) {
-                    return Err(format!(
-                        "RSA key of {bits} bits (from {MIN_RSA_BITS} to {MAX_RSA_BITS} are usable, RFC 7518 §3.3)"
-                    ));
+                if let Some(problem) = rsa_size_problem(modulus_bits(&n)) {
+                    return Err(problem);
                 }
                 Members::Rsa {
                     n: URL_SAFE_NO_PAD.encode(n),
@@ -218,12 +212,14 @@ impl fmt::Debug for PublicJwk {
     }
 }
 
-/// The size of an RSA modulus in bits (leading zero octets do not count).
-fn modulus_bits(n: &[u8]) -> usize {
-    match n.iter().position(|&b| b != 0) {
-        Some(i) => (n.len() - i) * 8 - n[i].leading_zeros() as usize,
-        None => 0,
-    }
+/// Why an RSA key of `bits` is not usable here, if it is not: RFC 7518 §3.3 asks for
+/// 2048 bits or more; above 4096 the verifiers' limit.
+pub(super) fn rsa_size_problem(bits: usize) -> Option<String> {
+    (!(MIN_RSA_BITS..=MAX_RSA_BITS).contains(&bits)).then(|| {
+        format!(
+            "RSA key of {bits} bits (from {MIN_RSA_BITS} to {MAX_RSA_BITS} are usable, RFC 7518 §3.3)"
+        )
+    })
 }
 
 #[cfg(test)]

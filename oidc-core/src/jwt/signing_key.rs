@@ -92,6 +92,10 @@ impl SigningKey {
         let bad = |what: &str| JwtError::InvalidKey(format!("not a PEM {what} private key"));
         let key = match family(alg) {
             AlgorithmFamily::Rsa => {
+                let bits = super::der::rsa_pem_modulus_bits(pem).ok_or_else(|| bad("RSA"))?;
+                if let Some(problem) = super::public_key::rsa_size_problem(bits) {
+                    return Err(JwtError::InvalidKey(problem));
+                }
                 EncodingKey::from_rsa_pem(pem.as_bytes()).map_err(|_| bad("RSA"))?
             }
             AlgorithmFamily::Ec => {
@@ -231,7 +235,7 @@ impl SigningKey {
     /// Signs `signing_input` (the JWS Signing Input, RFC 7515 §5.1:
     /// `BASE64URL(header) '.' BASE64URL(payload)`) and returns the base64url signature.
     pub fn sign(&self, signing_input: &[u8]) -> Result<String, JwtError> {
-        jsonwebtoken::crypto::sign(signing_input, &self.key, self.alg)
+        super::backend::sign(signing_input, &self.key, self.alg)
             .map_err(|e| JwtError::Signing(format!("{:?}", e.kind())))
     }
 
@@ -246,9 +250,7 @@ impl SigningKey {
             .keys()
             .first()
             .and_then(|jwk| jwk.key())
-            .is_some_and(|key| {
-                jsonwebtoken::crypto::verify(&signature, MESSAGE, key, self.alg).unwrap_or(false)
-            });
+            .is_some_and(|key| super::backend::verify(&signature, MESSAGE, key, self.alg));
         if verifies {
             Ok(())
         } else {
@@ -299,7 +301,7 @@ fn check_secret(len: usize, alg: Algorithm, legacy: bool) -> Result<(), String> 
 /// `Err(None)` when the key does not fit the algorithm, `Err(Some(problem))` when its
 /// public half is not usable (an RSA key below 2048 bits).
 pub(super) fn public_half(key: &EncodingKey, alg: Algorithm) -> Result<PublicJwk, Option<String>> {
-    let jwk = jsonwebtoken::jwk::Jwk::from_encoding_key(key, alg).map_err(|_| None)?;
+    let jwk = super::backend::public_jwk(key, alg).map_err(|_| None)?;
     let json = serde_json::to_string(&jwk).map_err(|_| None)?;
     match PublicJwk::from_json(&json) {
         Ok(public) => Ok(public),

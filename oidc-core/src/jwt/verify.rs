@@ -190,14 +190,12 @@ fn verify(
 
     for jwk in candidates(keys, alg, header.kid.as_deref())? {
         let Some(key) = jwk.key() else { continue };
-        if jsonwebtoken::crypto::verify(
+        if super::backend::verify(
             compact.signature,
             compact.signing_input.as_bytes(),
             key,
             alg,
-        )
-        .unwrap_or(false)
-        {
+        ) {
             let header = VerifiedHeader {
                 alg,
                 kid: compact.header.kid,
