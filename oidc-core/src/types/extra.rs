@@ -598,6 +598,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn json_values_keep_their_shape_in_other_serializers() {
+        // A serializer that is neither serde_json's writer nor a form (serde_test's,
+        // like YAML or CBOR) gets a JSON value as data (here an array of a number and a
+        // boolean), never serde_json's raw-value marker struct; text stays a string.
+        use serde_test::{assert_ser_tokens, Token};
+        let mut extra = ExtraParams::new();
+        extra.insert_json("claims", &serde_json::json!([1, true])).unwrap();
+        extra.insert("hint", "x");
+        assert_ser_tokens(
+            &extra,
+            &[
+                Token::Map { len: Some(2) },
+                Token::Str("claims"),
+                Token::Seq { len: Some(2) },
+                Token::U64(1),
+                Token::Bool(true),
+                Token::SeqEnd,
+                Token::Str("hint"),
+                Token::Str("x"),
+                Token::MapEnd,
+            ],
+        );
+    }
+
+    #[test]
     fn lone_surrogate_escapes_are_found_and_pairs_are_not() {
         // Paired (U+1F600), a plain escape, an escaped backslash before "ud800".
         for fine in [
