@@ -1,0 +1,1 @@
+//! Empty: the crate exists for `benches/peers.rs` (see README.md).
