@@ -15,25 +15,35 @@ use oidc_core::validation::ValidationError;
 
 use crate::harness::{form_action, hidden_input, setup, test_key, Browser, REDIRECT_URI, TIMEOUT};
 
+/// Runs `work` on a runtime of its own (the harness's user agent blocks).
+fn block_on<F: std::future::Future>(work: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(work)
+}
+
+/// The provider's `rp-basic` client: client_secret_basic, the harness's redirect URI.
+fn rp_basic() -> oidc_client::ClientBuilder {
+    Client::builder(ClientAuth::client_secret_basic(
+        "rp-basic",
+        "rp-basic-secret",
+    ))
+    .redirect_uri(REDIRECT_URI)
+}
+
 #[test]
 #[ignore = "needs Node.js and `npm ci` in tests/interop: run tests/interop/run.sh"]
 fn the_client_crate_logs_in_then_userinfo_and_refresh() {
     let ctx = setup();
     let browser = Browser::new(&ctx.provider.issuer);
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async {
-        let client = Client::builder(ClientAuth::client_secret_basic(
-            "rp-basic",
-            "rp-basic-secret",
-        ))
-        .redirect_uri(REDIRECT_URI)
-        .timeout(TIMEOUT)
-        .discover(&ctx.provider.issuer)
-        .await
-        .expect("discovery");
+    block_on(async {
+        let client = rp_basic()
+            .timeout(TIMEOUT)
+            .discover(&ctx.provider.issuer)
+            .await
+            .expect("discovery");
         assert_eq!(client.metadata().issuer, ctx.metadata.issuer);
 
         // The login: the URL, the user at the provider (the harness's user agent), the
@@ -116,21 +126,13 @@ fn the_client_crate_logs_in_then_userinfo_and_refresh() {
 fn the_client_crate_introspects_revokes_and_logs_out() {
     let ctx = setup();
     let browser = Browser::new(&ctx.provider.issuer);
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async {
-        let client = Client::builder(ClientAuth::client_secret_basic(
-            "rp-basic",
-            "rp-basic-secret",
-        ))
-        .redirect_uri(REDIRECT_URI)
-        .post_logout_redirect_uri("http://127.0.0.1:9/bye")
-        .timeout(TIMEOUT)
-        .discover(&ctx.provider.issuer)
-        .await
-        .expect("discovery");
+    block_on(async {
+        let client = rp_basic()
+            .post_logout_redirect_uri("http://127.0.0.1:9/bye")
+            .timeout(TIMEOUT)
+            .discover(&ctx.provider.issuer)
+            .await
+            .expect("discovery");
         let (url, pending) = client
             .authorization_url(&["offline_access"], |request| {
                 request.prompt = Some(vec!["consent".into()]);
@@ -230,11 +232,7 @@ fn the_client_crate_introspects_revokes_and_logs_out() {
 #[ignore = "needs Node.js and `npm ci` in tests/interop: run tests/interop/run.sh"]
 fn the_client_crate_device_flow_and_client_credentials() {
     let ctx = setup();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async {
+    block_on(async {
         // The device flow (RFC 8628) as a public client: the codes, the user approves
         // on the provider's page, the client polls.
         let device = Client::builder(ClientAuth::none("rp-device"))
@@ -304,11 +302,7 @@ fn the_client_crate_device_flow_and_client_credentials() {
 fn the_client_crate_with_par_private_key_jwt_and_dpop() {
     let ctx = setup();
     let browser = Browser::new(&ctx.provider.issuer);
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async {
+    block_on(async {
         // The FAPI 2.0-shaped client: PAR required for it (a client registration
         // setting, not in the discovery document, so the client is told to push),
         // private_key_jwt, DPoP-bound tokens with the provider's nonce rounds.

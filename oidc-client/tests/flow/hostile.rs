@@ -5,7 +5,7 @@ use std::time::Duration;
 use oidc_client::{Endpoint, Error, ErrorKind, HttpResponse};
 use oidc_core::OidcMessage;
 
-use crate::provider::{json, Provider, ISSUER};
+use crate::provider::{failed_login, json, Provider, ISSUER};
 
 #[tokio::test]
 async fn a_redirect_from_the_token_endpoint_is_not_followed() {
@@ -19,11 +19,7 @@ async fn a_redirect_from_the_token_endpoint_is_not_followed() {
             "",
         ),
     );
-    let (url, pending) = client.authorization_url(&[], |_| {}).await.unwrap();
-    let error = client
-        .callback(&provider.authorize(&url), &pending)
-        .await
-        .unwrap_err();
+    let error = failed_login(&provider, &client).await;
     assert_eq!(error.kind(), ErrorKind::Redirect);
     assert!(
         matches!(

@@ -5,7 +5,9 @@ use oidc_core::messages::AuthenticationRequest;
 use oidc_core::validation::{TokenError, ValidationError};
 use oidc_core::{pkce, Location, NumericDate, OidcMessage};
 
-use crate::provider::{login, redirect_with, Provider, ACCESS_TOKEN, CODE, NOW, REDIRECT_URI, SUB};
+use crate::provider::{
+    failed_login, login, redirect_with, Provider, ACCESS_TOKEN, CODE, NOW, REDIRECT_URI, SUB,
+};
 
 #[tokio::test]
 async fn the_url_carries_fresh_state_nonce_and_pkce() {
@@ -269,11 +271,7 @@ async fn the_id_token_must_carry_the_pending_nonce() {
     let provider = Provider::new();
     let client = provider.client().await;
     provider.state().id_token_edit = Some(Box::new(|t| t.nonce = Some("other".into())));
-    let (url, pending) = client.authorization_url(&[], |_| {}).await.unwrap();
-    let error = client
-        .callback(&provider.authorize(&url), &pending)
-        .await
-        .unwrap_err();
+    let error = failed_login(&provider, &client).await;
     assert_eq!(error.kind(), ErrorKind::Token);
     assert!(
         matches!(
@@ -284,11 +282,7 @@ async fn the_id_token_must_carry_the_pending_nonce() {
     );
 
     provider.state().id_token_edit = Some(Box::new(|t| t.nonce = None));
-    let (url, pending) = client.authorization_url(&[], |_| {}).await.unwrap();
-    let error = client
-        .callback(&provider.authorize(&url), &pending)
-        .await
-        .unwrap_err();
+    let error = failed_login(&provider, &client).await;
     assert!(
         matches!(id_token_error(&error), ValidationError::NonceMissing { .. }),
         "{error:?}"
@@ -300,22 +294,14 @@ async fn the_id_token_must_be_for_this_client_from_this_issuer() {
     let provider = Provider::new();
     let client = provider.client().await;
     provider.state().id_token_edit = Some(Box::new(|t| t.aud = "other-rp".into()));
-    let (url, pending) = client.authorization_url(&[], |_| {}).await.unwrap();
-    let error = client
-        .callback(&provider.authorize(&url), &pending)
-        .await
-        .unwrap_err();
+    let error = failed_login(&provider, &client).await;
     assert!(
         matches!(id_token_error(&error), ValidationError::Audience { .. }),
         "{error:?}"
     );
 
     provider.state().id_token_edit = Some(Box::new(|t| t.iss = "https://evil.example".into()));
-    let (url, pending) = client.authorization_url(&[], |_| {}).await.unwrap();
-    let error = client
-        .callback(&provider.authorize(&url), &pending)
-        .await
-        .unwrap_err();
+    let error = failed_login(&provider, &client).await;
     assert!(
         matches!(id_token_error(&error), ValidationError::Issuer { .. }),
         "{error:?}"
@@ -380,11 +366,7 @@ async fn an_expired_id_token_is_refused_by_the_clients_clock() {
     let provider = Provider::new();
     let client = provider.client().await;
     provider.state().id_token_edit = Some(Box::new(|t| t.exp = NumericDate::from_secs(NOW - 3600)));
-    let (url, pending) = client.authorization_url(&[], |_| {}).await.unwrap();
-    let error = client
-        .callback(&provider.authorize(&url), &pending)
-        .await
-        .unwrap_err();
+    let error = failed_login(&provider, &client).await;
     assert!(
         matches!(id_token_error(&error), ValidationError::Expired { .. }),
         "{error:?}"
@@ -399,11 +381,7 @@ async fn a_token_response_without_an_id_token_is_refused() {
         "/token",
         crate::provider::json(200, r#"{"access_token":"at","token_type":"Bearer"}"#),
     );
-    let (url, pending) = client.authorization_url(&[], |_| {}).await.unwrap();
-    let error = client
-        .callback(&provider.authorize(&url), &pending)
-        .await
-        .unwrap_err();
+    let error = failed_login(&provider, &client).await;
     assert!(
         matches!(
             error,

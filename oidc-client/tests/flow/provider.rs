@@ -482,6 +482,15 @@ pub async fn login(provider: &Provider, client: &Client) -> oidc_client::Login {
     client.callback(&redirect, &pending).await.unwrap()
 }
 
+/// A whole login through the client that must fail: its error.
+pub async fn failed_login(provider: &Provider, client: &Client) -> oidc_client::Error {
+    let (url, pending) = client.authorization_url(&[], |_| {}).await.unwrap();
+    client
+        .callback(&provider.authorize(&url), &pending)
+        .await
+        .unwrap_err()
+}
+
 /// The redirect with the pending login's own `state`, and `extra` parameters.
 pub fn redirect_with(pending: &PendingLogin, extra: &str) -> String {
     format!("{REDIRECT_URI}?state={}&{extra}", pending.state())

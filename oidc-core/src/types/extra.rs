@@ -604,7 +604,9 @@ mod tests {
         // boolean), never serde_json's raw-value marker struct; text stays a string.
         use serde_test::{assert_ser_tokens, Token};
         let mut extra = ExtraParams::new();
-        extra.insert_json("claims", &serde_json::json!([1, true])).unwrap();
+        extra
+            .insert_json("claims", &serde_json::json!([1, true]))
+            .unwrap();
         extra.insert("hint", "x");
         assert_ser_tokens(
             &extra,
