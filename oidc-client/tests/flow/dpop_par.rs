@@ -96,6 +96,35 @@ async fn a_nonce_asked_for_twice_is_not_retried_forever() {
         Some("use_dpop_nonce")
     );
     assert_eq!(count(&provider, "/token"), 2);
+
+    // A new nonce asked for every time: one retry with it, then the error.
+    provider.state().answers.clear();
+    provider.state().new_nonce_every_time = true;
+    let error = client
+        .refresh(REFRESH_TOKEN, &provider.id_token_claims())
+        .await
+        .unwrap_err();
+    assert_eq!(
+        error.protocol().map(ProtocolError::code),
+        Some("use_dpop_nonce")
+    );
+    assert_eq!(count(&provider, "/token"), 4);
+    // The client's key is the one its proofs carry.
+    let key = client.dpop_key().expect("the client's DPoP key");
+    let proof = provider
+        .last("/token")
+        .header_value("dpop")
+        .unwrap()
+        .to_owned();
+    let checked = oidc_core::dpop::DpopValidation::new("POST", &format!("{ISSUER}/token"))
+        .nonce("n-3")
+        .clock(oidc_core::validation::FixedClock(
+            oidc_core::NumericDate::from_secs(crate::provider::NOW),
+        ))
+        .verify(&proof)
+        .unwrap();
+    assert_eq!(checked.jkt, key.jkt());
+    assert!(provider.client().await.dpop_key().is_none());
 }
 
 #[tokio::test]

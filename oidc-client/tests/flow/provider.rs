@@ -80,6 +80,9 @@ pub struct State {
     pub device_script: std::collections::VecDeque<&'static str>,
     /// The tokens revoked.
     pub revoked: Vec<String>,
+    /// The token endpoint asks for a new DPoP nonce on every request (a provider that
+    /// would keep a naive client retrying forever); it panics past ten requests.
+    pub new_nonce_every_time: bool,
 }
 
 /// The provider; clones share it.
@@ -302,6 +305,21 @@ impl Provider {
 
     fn token(&self, request: &HttpRequest) -> HttpResponse {
         let refused = |code: &str| json(400, format!(r#"{{"error":"{code}"}}"#));
+        if self.state().new_nonce_every_time {
+            let url = format!("{ISSUER}/token");
+            let sent = self
+                .state()
+                .requests
+                .iter()
+                .filter(|r| r.url == url)
+                .count();
+            assert!(sent <= 10, "the client retries forever");
+            let mut answer = refused("use_dpop_nonce");
+            answer
+                .headers
+                .push(("DPoP-Nonce".into(), format!("n-{sent}")));
+            return answer;
+        }
         if request.header_value("authorization") != Some(&basic_authorization(CLIENT_ID, SECRET)) {
             return json(401, r#"{"error":"invalid_client"}"#);
         }
