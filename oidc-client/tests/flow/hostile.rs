@@ -190,3 +190,29 @@ async fn a_hostile_description_stays_on_one_line() {
     assert!(!text.contains('\n') && !text.contains('\r'), "{text}");
     assert!(text.contains(r"no\r\nINFO forged"), "{text}");
 }
+
+#[tokio::test]
+async fn debug_names_the_provider_and_client_never_the_secret() {
+    use crate::provider::{CLIENT_ID, SECRET};
+    let provider = Provider::new();
+    let builder = provider.builder();
+    let shown = format!("{builder:?}");
+    assert!(
+        shown.contains(CLIENT_ID) && !shown.contains(SECRET),
+        "{shown}"
+    );
+    let client = builder.discover(ISSUER).await.unwrap();
+    let shown = format!("{client:?}");
+    assert!(shown.starts_with("Client {"), "{shown}");
+    assert!(
+        shown.contains(ISSUER) && shown.contains(CLIENT_ID),
+        "{shown}"
+    );
+    assert!(shown.contains("https://rp.example/cb"), "{shown}");
+    assert!(!shown.contains(SECRET), "{shown}");
+    // The requests the client sends hide their credentials too.
+    client.introspect("the-token", None).await.unwrap();
+    let request = format!("{:?}", provider.last("/introspect"));
+    assert!(request.contains("<redacted>"), "{request}");
+    assert!(!request.contains("the-token"), "{request}");
+}
