@@ -485,3 +485,24 @@ pub(crate) fn outcome<S, E>(
         }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn the_default_transport_is_reqwest_or_a_config_error() {
+        // Nothing listens on port 1 of 127.0.0.1: with reqwest the request fails to
+        // connect; without it there is no transport to try.
+        let builder = Client::builder(ClientAuth::none("rp"));
+        let error = builder.discover("http://127.0.0.1:1").await.unwrap_err();
+        if cfg!(feature = "reqwest") {
+            assert_eq!(error.kind(), crate::ErrorKind::Transport, "{error}");
+        } else {
+            assert_eq!(
+                error.to_string(),
+                "no transport: set one with ClientBuilder::transport (or enable the `reqwest` feature)"
+            );
+        }
+    }
+}

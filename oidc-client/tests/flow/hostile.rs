@@ -216,3 +216,42 @@ async fn debug_names_the_provider_and_client_never_the_secret() {
     assert!(request.contains("<redacted>"), "{request}");
     assert!(!request.contains("the-token"), "{request}");
 }
+
+#[tokio::test]
+async fn a_success_body_with_an_error_status_is_not_a_success() {
+    let provider = Provider::new();
+    let client = provider.client().await;
+    // A token response that decodes, sent with 400: neither tokens nor an OAuth error.
+    provider.answer(
+        "/token",
+        json(400, r#"{"access_token":"at","token_type":"Bearer"}"#),
+    );
+    let error = client.refresh("x", &dummy_id_token()).await.unwrap_err();
+    assert!(
+        matches!(
+            error,
+            Error::Status {
+                endpoint: Endpoint::Token,
+                status: 400
+            }
+        ),
+        "{error:?}"
+    );
+    // A body that is not UTF-8: with an error status it is that status; with 200 the
+    // answer is invalid.
+    provider.answer("/token", HttpResponse::new(502, vec![], vec![0xff, 0xfe]));
+    let error = client.refresh("x", &dummy_id_token()).await.unwrap_err();
+    assert!(
+        matches!(
+            error,
+            Error::Status {
+                endpoint: Endpoint::Token,
+                status: 502
+            }
+        ),
+        "{error:?}"
+    );
+    provider.answer("/token", HttpResponse::new(200, vec![], vec![0xff, 0xfe]));
+    let error = client.refresh("x", &dummy_id_token()).await.unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::InvalidResponse, "{error:?}");
+}
