@@ -259,6 +259,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn methods_are_named_as_http_names_them() {
+        assert_eq!(Method::Get.as_str(), "GET");
+        assert_eq!(Method::Post.as_str(), "POST");
+    }
+
+    #[test]
     fn debug_hides_credentials() {
         let request = HttpRequest::new(Method::Post, "https://op/token", &Limits::default())
             .header("authorization", "Basic c2VjcmV0")

@@ -41,7 +41,13 @@ async fn the_url_carries_fresh_state_nonce_and_pkce() {
         request.code_challenge.as_deref().unwrap(),
         "S256"
     ));
-    assert!(!format!("{pending:?}").contains(verifier));
+    let shown = format!("{pending:?}");
+    assert!(!shown.contains(verifier), "{shown}");
+    assert!(shown.starts_with("PendingLogin {"), "{shown}");
+    assert!(
+        shown.contains(pending.state()) && shown.contains("<redacted>"),
+        "{shown}"
+    );
 
     // Two logins never share a value.
     let (_, second) = client.authorization_url(&["openid"], |_| {}).await.unwrap();
