@@ -136,6 +136,41 @@ async fn a_provider_that_hangs_times_out() {
 }
 
 #[tokio::test]
+async fn the_transports_own_timeout_is_a_timeout() {
+    let provider = Provider::new();
+    provider.state().transport_timeout = true;
+    let error = provider
+        .builder()
+        .timeout(Duration::from_secs(4))
+        .discover(ISSUER)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error, Error::Timeout { endpoint: Endpoint::Discovery, timeout } if timeout == Duration::from_secs(4)),
+        "{error:?}"
+    );
+}
+
+#[tokio::test]
+async fn the_default_body_limit_is_512_kib() {
+    let provider = Provider::new();
+    let client = provider.client().await;
+    // A JSON body of exactly 512 KiB is read; one byte more is refused unread.
+    let body = |len: usize| {
+        let json = r#"{"active":false}"#;
+        format!("{json}{}", " ".repeat(len - json.len()))
+    };
+    provider.answer("/introspect", json(200, body(512 * 1024)));
+    assert!(!client.introspect("t", None).await.unwrap().active);
+    provider.answer("/introspect", json(200, body(512 * 1024 + 1)));
+    let error = client.introspect("t", None).await.unwrap_err();
+    assert!(
+        matches!(error, Error::BodyTooLarge { endpoint: Endpoint::Introspection, limit } if limit == 512 * 1024),
+        "{error:?}"
+    );
+}
+
+#[tokio::test]
 async fn transport_errors_are_not_protocol_errors() {
     let provider = Provider::new();
     provider.state().unreachable = true;

@@ -71,6 +71,8 @@ pub struct State {
     pub hang: bool,
     /// `send` fails as a transport would.
     pub unreachable: bool,
+    /// `send` fails with the transport's own timeout.
+    pub transport_timeout: bool,
     /// Seconds the clients' clock has moved: every `sleep` that runs adds its duration.
     pub elapsed: u64,
     /// Every `sleep` that ran, in order (device polling's waits).
@@ -477,6 +479,9 @@ impl Transport for Provider {
             return Box::pin(std::future::ready(Err(TransportError::new(
                 "connection refused",
             ))));
+        }
+        if self.state().transport_timeout {
+            return Box::pin(std::future::ready(Err(TransportError::timeout())));
         }
         let response = self.route(&request);
         Box::pin(std::future::ready(Ok(response)))
