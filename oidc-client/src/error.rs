@@ -483,6 +483,29 @@ mod tests {
     }
 
     #[test]
+    fn the_parts_of_an_error_are_reachable() {
+        // The provider's description, as sent.
+        let mut refused = TokenErrorResponse::new(TokenErrorCode::InvalidGrant);
+        refused.error_description = Some("the code was used".into());
+        let error = ProtocolError::Token(Box::new(refused));
+        assert_eq!(error.description(), Some("the code was used"));
+        let bare = ProtocolError::Token(Box::new(TokenErrorResponse::new(
+            TokenErrorCode::InvalidGrant,
+        )));
+        assert_eq!(bare.description(), None);
+        // The token error of each token family, and only of those.
+        let claims = || TokenError::Claims(ValidationError::State { token: "x" });
+        for error in [
+            Error::IdToken(claims()),
+            Error::LogoutToken(claims()),
+            Error::Userinfo(claims()),
+        ] {
+            assert_eq!(error.token(), Some(&claims()), "{error:?}");
+        }
+        assert!(Error::Refresh { claim: "sub" }.token().is_none());
+    }
+
+    #[test]
     fn timeouts_are_told_apart() {
         assert!(TransportError::timeout().is_timeout());
         assert!(!TransportError::new("x").is_timeout());

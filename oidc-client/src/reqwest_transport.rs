@@ -113,3 +113,42 @@ fn transport_error(error: reqwest::Error) -> TransportError {
     }
     TransportError::new(text)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transport::Limits;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    #[tokio::test]
+    async fn an_endless_body_is_read_to_one_byte_past_the_limit_then_dropped() {
+        // A server that streams a chunked body forever, 4 KiB at a time.
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}/", listener.local_addr().unwrap());
+        tokio::spawn(async move {
+            let (mut socket, _) = listener.accept().await.unwrap();
+            let mut head = [0u8; 1024];
+            let _ = socket.read(&mut head).await;
+            let start = "HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n";
+            if socket.write_all(start.as_bytes()).await.is_err() {
+                return;
+            }
+            let mut chunk = b"1000\r\n".to_vec();
+            chunk.extend_from_slice(&[b'x'; 0x1000]);
+            chunk.extend_from_slice(b"\r\n");
+            while socket.write_all(&chunk).await.is_ok() {}
+        });
+        let limits = Limits {
+            timeout: Duration::from_secs(5),
+            max_response_bytes: 10_000,
+        };
+        let request = HttpRequest::new(Method::Get, &url, &limits);
+        let transport = ReqwestTransport::new().unwrap();
+        let response = tokio::time::timeout(Duration::from_secs(5), transport.send(request))
+            .await
+            .expect("the transport stops reading past the limit")
+            .unwrap();
+        assert_eq!(response.status, 200);
+        assert_eq!(response.body.len(), 10_001);
+    }
+}
