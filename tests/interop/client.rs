@@ -13,7 +13,7 @@ use oidc_core::jwt::{Algorithm, SigningKey};
 use oidc_core::messages::TokenTypeHint;
 use oidc_core::validation::ValidationError;
 
-use crate::harness::{form_action, hidden_input, setup, test_key, Browser, REDIRECT_URI, TIMEOUT};
+use crate::harness::{setup, test_key, Browser, REDIRECT_URI, TIMEOUT};
 
 /// Runs `work` on a runtime of its own (the harness's user agent blocks).
 fn block_on<F: std::future::Future>(work: F) -> F::Output {
@@ -188,14 +188,7 @@ fn the_client_crate_introspects_revokes_and_logs_out() {
                 request.state = Some("s-logout".into());
             })
             .unwrap();
-        let page = browser.get(&logout_url, None);
-        assert_eq!(
-            page.status, 200,
-            "a logout confirmation page: {}",
-            page.body
-        );
-        let confirm = format!("xsrf={}&logout=yes", hidden_input(&page.body, "xsrf"));
-        let done = browser.post_form(&form_action(&page.body), &confirm, None);
+        let done = browser.confirm_logout(&logout_url);
         let location = done.location.expect("a redirect after logout");
         assert!(location.starts_with("http://127.0.0.1:9/bye"), "{location}");
         assert!(location.contains("state=s-logout"), "{location}");

@@ -3,7 +3,7 @@
 //! user's page, a back-channel logout ending the app's session, the app's own logout
 //! (RP-initiated, back to the app).
 
-use crate::harness::{form_action, hidden_input, setup, Browser, TIMEOUT};
+use crate::harness::{setup, Browser, TIMEOUT};
 
 #[allow(dead_code)] // `main` and the constants the test does not use.
 #[path = "../../examples/axum_relying_party.rs"]
@@ -46,9 +46,7 @@ fn the_example_app_logs_in_and_out() {
     // back-channel POST reaches the app, which ends its session.
     log_in();
     let end_session = ctx.metadata.end_session_endpoint.clone().unwrap();
-    let page = browser.get(&end_session, None);
-    let confirm = format!("xsrf={}&logout=yes", hidden_input(&page.body, "xsrf"));
-    browser.post_form(&form_action(&page.body), &confirm, None);
+    browser.confirm_logout(&end_session);
     let body = ctx
         .backchannel
         .recv_timeout(TIMEOUT)
@@ -77,9 +75,7 @@ fn the_example_app_logs_in_and_out() {
         .location
         .expect("a redirect to end_session_endpoint");
     assert!(url.starts_with(&end_session), "{url}");
-    let page = browser.get(&url, None);
-    let confirm = format!("xsrf={}&logout=yes", hidden_input(&page.body, "xsrf"));
-    let done = browser.post_form(&form_action(&page.body), &confirm, None);
+    let done = browser.confirm_logout(&url);
     let back = done.location.expect("a redirect back to the app");
     assert!(back.starts_with(app::POST_LOGOUT_REDIRECT_URI), "{back}");
     let home = browser.get(&here(&back), None);

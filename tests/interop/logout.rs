@@ -7,9 +7,7 @@ use oidc_core::OidcMessage;
 
 use oidc_core::client_auth::ClientAuth;
 
-use crate::harness::{
-    code_flow, form_action, hidden_input, setup, verify_id_token, Browser, TIMEOUT,
-};
+use crate::harness::{code_flow, setup, verify_id_token, Browser, TIMEOUT};
 
 #[test]
 #[ignore = "needs Node.js and `npm ci` in tests/interop: run tests/interop/run.sh"]
@@ -31,14 +29,7 @@ fn rp_initiated_and_back_channel_logout() {
     logout.post_logout_redirect_uri = Some("http://127.0.0.1:9/bye".into());
     logout.state = Some("s-logout".into());
     let end_session = ctx.metadata.end_session_endpoint.clone().unwrap();
-    let page = browser.get(&logout.to_url(&end_session).unwrap(), None);
-    assert_eq!(
-        page.status, 200,
-        "a logout confirmation page: {}",
-        page.body
-    );
-    let confirm = format!("xsrf={}&logout=yes", hidden_input(&page.body, "xsrf"));
-    let done = browser.post_form(&form_action(&page.body), &confirm, None);
+    let done = browser.confirm_logout(&logout.to_url(&end_session).unwrap());
     let location = done.location.expect("a redirect after logout");
     assert!(location.starts_with("http://127.0.0.1:9/bye"), "{location}");
     assert!(location.contains("state=s-logout"));

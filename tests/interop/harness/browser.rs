@@ -207,6 +207,20 @@ impl Browser {
         panic!("too many pages starting at {url}");
     }
 
+    /// The provider's logout at `url` (its `end_session_endpoint`, with or without
+    /// parameters): the confirmation page, then "yes"; returns the provider's answer
+    /// (a redirect to the `post_logout_redirect_uri`, or its own page).
+    pub fn confirm_logout(&self, url: &str) -> Reply {
+        let page = self.get(url, None);
+        assert_eq!(
+            page.status, 200,
+            "a logout confirmation page: {}",
+            page.body
+        );
+        let confirm = format!("xsrf={}&logout=yes", hidden_input(&page.body, "xsrf"));
+        self.post_form(&form_action(&page.body), &confirm, None)
+    }
+
     /// Follows the provider's redirects and answers its login and consent pages until it
     /// redirects to the RP; returns that Location.
     pub fn authorize(&self, url: &str, user: &str) -> String {

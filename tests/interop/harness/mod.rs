@@ -16,7 +16,7 @@ use oidc_core::validation::{AuthenticationResponseValidation, IdTokenValidation,
 use oidc_core::{Location, OidcMessage};
 
 pub use backchannel::backchannel_listener;
-pub use browser::{form_action, hidden_input, Browser, Reply};
+pub use browser::{Browser, Reply};
 pub use provider::{free_port, start_provider, start_provider_on, Provider};
 
 /// The redirect URI the provider's clients are registered with; never contacted (the
