@@ -386,6 +386,15 @@ pub(crate) fn is_shown_as_is(c: char) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn one_line_escapes_and_cuts() {
+        assert_eq!(one_line("plain text"), "plain text");
+        assert_eq!(one_line("a\r\nb\u{7f}"), r"a\r\nb\u{7f}");
+        let long = one_line(&"é".repeat(300));
+        assert_eq!(long.chars().count(), 201);
+        assert!(long.ends_with('…'));
+    }
+
     /// Every character an attacker could use to break or disguise a log line.
     const HOSTILE: &[char] = &[
         '\n', '\r', '\t', '\0', '\u{1b}', '\u{7f}', '\u{85}', '\u{9b}', '\u{2028}', '\u{2029}',

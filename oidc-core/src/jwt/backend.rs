@@ -94,6 +94,15 @@ mod tests {
     }
 
     #[test]
+    fn the_first_signature_installs_the_provider_for_the_process() {
+        let key = EncodingKey::from_secret(b"0123456789abcdef0123456789abcdef");
+        sign(b"a.b", &key, Algorithm::HS256).unwrap();
+        // jsonwebtoken's default is set (by us): installing one now is refused, and
+        // jsonwebtoken's own calls (decode, encode) use ours whatever its features.
+        assert!(provider().install_default().is_err());
+    }
+
+    #[test]
     fn a_signature_verifies_with_the_provider_installed() {
         let key = EncodingKey::from_secret(b"0123456789abcdef0123456789abcdef");
         let signature = sign(b"a.b", &key, Algorithm::HS256).unwrap();

@@ -200,6 +200,27 @@ mod tests {
             rsa_pem_modulus_bits(&std::fs::read_to_string(path).unwrap())
         };
         assert_eq!(read("rsa-1024"), Some(1024));
+        // The same key as PKCS#1 (`RSA PRIVATE KEY`, OpenSSL's traditional form): the
+        // PKCS#8 document's inner key, armoured on its own.
+        use base64::Engine;
+        use der::Decode;
+        let path = format!(
+            "{}/../tests/data/keys/rsa-1.pem",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let pkcs8 = std::fs::read_to_string(path).unwrap();
+        let body: String = pkcs8.lines().filter(|l| !l.starts_with("-----")).collect();
+        let engine = base64::engine::general_purpose::STANDARD;
+        let der = engine.decode(body).unwrap();
+        let inner = pkcs8::PrivateKeyInfo::from_der(&der).unwrap().private_key;
+        let pkcs1 = format!(
+            "-----BEGIN RSA PRIVATE KEY-----\n{}\n-----END RSA PRIVATE KEY-----\n",
+            engine.encode(inner)
+        );
+        assert_eq!(rsa_pem_modulus_bits(&pkcs1), Some(2048));
+        // Another label is not an RSA private key.
+        let other = pkcs1.replace("RSA PRIVATE KEY", "PUBLIC KEY");
+        assert_eq!(rsa_pem_modulus_bits(&other), None);
         assert_eq!(read("rsa-1"), Some(2048));
         assert_eq!(read("ec-p256"), None);
         assert_eq!(rsa_pem_modulus_bits("not pem"), None);
