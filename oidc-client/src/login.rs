@@ -9,12 +9,11 @@ use oidc_core::messages::{
     AuthenticationRequest, AuthenticationResponse, IdToken, JarRequest,
     PushedAuthorizationResponse, TokenRequest, TokenSuccessResponse,
 };
-use oidc_core::validation::{AuthenticationResponseValidation, Issuer, Nonce};
+use oidc_core::validation::{AuthenticationResponseValidation, Nonce};
 use oidc_core::{pkce, random, ErrorKind, Location, OidcMessage};
 use serde::{Deserialize, Serialize};
 
 use crate::client::{decode, outcome, Client};
-use crate::discovery::IssuerMatch;
 use crate::error::{Endpoint, Error, ProtocolError};
 
 /// What a login started with [`Client::authorization_url`] must remember until the
@@ -165,22 +164,11 @@ impl Client {
         response: &AuthenticationResponse,
         pending: &PendingLogin,
     ) -> Result<(), Error> {
-        let checks = match self.issuer_match {
-            IssuerMatch::Exact => AuthenticationResponseValidation::from_metadata(
-                Some(&pending.state),
-                &self.metadata,
-            ),
-            IssuerMatch::TenantTemplate => {
-                let checks = AuthenticationResponseValidation::new(
-                    Some(&pending.state),
-                    Issuer::tenant_template(&self.metadata.issuer),
-                );
-                if self.metadata.authorization_response_iss_parameter_supported {
-                    checks.require_iss()
-                } else {
-                    checks
-                }
-            }
+        let checks = AuthenticationResponseValidation::new(Some(&pending.state), self.issuer());
+        let checks = if self.metadata.authorization_response_iss_parameter_supported {
+            checks.require_iss()
+        } else {
+            checks
         };
         response.validate_extern(&checks).map_err(Error::Callback)
     }
