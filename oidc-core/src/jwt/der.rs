@@ -124,29 +124,19 @@ pub(super) fn ed25519_pkcs8(seed: &[u8]) -> Result<Zeroizing<Vec<u8>>, String> {
 /// is named as such whatever the backend (aws-lc-rs refuses to load an RSA key below
 /// 2048 bits at all).
 pub(super) fn rsa_pem_modulus_bits(pem: &str) -> Option<usize> {
-    use base64::Engine;
     use der::Decode;
 
-    let mut label = None;
-    let mut body = String::new();
-    for line in pem.lines().map(str::trim) {
-        if let Some(rest) = line.strip_prefix("-----BEGIN ") {
-            label = rest.strip_suffix("-----");
-        } else if line.starts_with("-----END ") {
-            break;
-        } else if label.is_some() {
-            body.push_str(line);
-        }
-    }
-    let der = Zeroizing::new(
-        base64::engine::general_purpose::STANDARD
-            .decode(body.as_bytes())
-            .ok()?,
-    );
-    let pkcs1 = match label? {
-        "RSA PRIVATE KEY" => der.as_slice(),
-        "PRIVATE KEY" => pkcs8::PrivateKeyInfo::from_der(&der).ok()?.private_key,
+    let document = pem::parse(pem).ok()?;
+    let is_pkcs8 = match document.tag() {
+        "RSA PRIVATE KEY" => false,
+        "PRIVATE KEY" => true,
         _ => return None,
+    };
+    let der = Zeroizing::new(document.into_contents());
+    let pkcs1 = if is_pkcs8 {
+        pkcs8::PrivateKeyInfo::from_der(&der).ok()?.private_key
+    } else {
+        der.as_slice()
     };
     let key = pkcs1::RsaPrivateKey::from_der(pkcs1).ok()?;
     Some(super::keys::modulus_bits(key.modulus.as_bytes()))
