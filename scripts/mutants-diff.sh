@@ -19,8 +19,9 @@ jobs="${MUTANTS_JOBS:-1}"
 extra=(${MUTANTS_ARGS:-})
 case "${MUTANTS_TESTS:-workspace}" in
     workspace) tests=(--test-workspace=true) ;;
-    lib) tests=(--test-package oidc-core --cargo-test-arg=--lib) ;;
-    *) echo "MUTANTS_TESTS must be workspace or lib" >&2; exit 2 ;;
+    root) tests=(--test-package=oidc-rs) ;;
+    lib) tests=(--test-package=oidc-core --cargo-test-arg=--lib) ;;
+    *) echo "MUTANTS_TESTS must be workspace, root or lib" >&2; exit 2 ;;
 esac
 
 diff_file="$(mktemp)"
@@ -33,4 +34,4 @@ if [ ! -s "$diff_file" ]; then
 fi
 mkdir -p mutants.out/diff
 cargo mutants -p oidc-core --in-diff "$diff_file" --jobs "$jobs" \
-    --output mutants.out/diff "${tests[@]}" "${extra[@]}" -- --skip ui --exact
+    --output mutants.out/diff "${tests[@]}" "${extra[@]}" -- -- --skip ui --exact

@@ -15,8 +15,11 @@
 # Environment:
 #   MUTANTS_JOBS      parallel jobs (default 1: each job is a full build directory)
 #   MUTANTS_TESTS     what `cargo test` runs per mutant: `workspace` (default, every
-#                     test but the UI test) or `lib` (oidc-core's unit tests only: much
-#                     faster, a weaker oracle)
+#                     test but the UI test), `root` (the root package's tests, where
+#                     most of oidc-core's integration tests live: one oidc-core build per
+#                     mutant, about 10 s on two cores) or `lib` (oidc-core's unit tests
+#                     only). `root` and `lib` are quick first passes: run what they miss
+#                     again with the other (or `workspace`) before writing a test.
 #   MUTANTS_ARGS      extra arguments for cargo mutants (`--in-place`, `--shard 0/4`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,8 +35,9 @@ extra=(${MUTANTS_ARGS:-})
 
 case "${MUTANTS_TESTS:-workspace}" in
     workspace) tests=(--test-workspace=true) ;;
-    lib) tests=(--test-package oidc-core --cargo-test-arg=--lib) ;;
-    *) echo "MUTANTS_TESTS must be workspace or lib" >&2; exit 2 ;;
+    root) tests=(--test-package=oidc-rs) ;;
+    lib) tests=(--test-package=oidc-core --cargo-test-arg=--lib) ;;
+    *) echo "MUTANTS_TESTS must be workspace, root or lib" >&2; exit 2 ;;
 esac
 
 status=0
@@ -56,7 +60,7 @@ for area in "${areas[@]}"; do
     # trybuild UI test takes minutes and checks diagnostics no mutant here changes.
     rc=0
     cargo mutants -p oidc-core -f "$glob" --jobs "$jobs" --output "$out" \
-        "${tests[@]}" "${extra[@]}" -- --skip ui --exact || rc=$?
+        "${tests[@]}" "${extra[@]}" -- -- --skip ui --exact || rc=$?
     # cargo-mutants exits 2 when mutants were missed, 3 on timeouts, 4 when the
     # unmutated tree fails its tests.
     [ "$rc" -eq 0 ] || status=1

@@ -629,6 +629,26 @@ mod tests {
     }
 
     #[test]
+    fn a_tenant_template_is_filled_only_by_a_non_empty_tid() {
+        let issuer = Issuer::tenant_template("https://login.example.com/{tenantid}/v2.0");
+        let with_tid = |tid: &str| {
+            let mut claims = crate::ExtraParams::new();
+            claims.insert("tid", tid);
+            claims
+        };
+        assert!(issuer.matches("https://login.example.com/t1/v2.0", &with_tid("t1")));
+        assert!(!issuer.matches("https://login.example.com/t2/v2.0", &with_tid("t1")));
+        // An empty `tid` names no tenant: the template with nothing in it (a path with
+        // an empty segment) is not an issuer the template stands for.
+        assert!(!issuer.matches("https://login.example.com//v2.0", &with_tid("")));
+        // No `tid` at all.
+        assert!(!issuer.matches(
+            "https://login.example.com/{tenantid}/v2.0",
+            &crate::ExtraParams::new()
+        ));
+    }
+
+    #[test]
     fn nbf_is_accepted_from_nbf_minus_leeway_on() {
         // RFC 7519 §4.1.5: "after or equal to" nbf (- L).
         for l in LEEWAYS {
