@@ -21,7 +21,7 @@ use super::format::SerializerKind;
 use super::json::{json_fit, json_value, DeCtx, Fit};
 use super::lenient::{Leniency, LenientValue};
 use super::secret_reason;
-use super::seeds::{LenientSeed, PlainSeed, SpaceListSeed, WithSeed};
+use super::seeds::{LenientSeed, ListSeed, PlainSeed, SpaceListSeed, WithSeed};
 use super::serialize::{serialize_json_field, SpaceJoined};
 use super::stash::Stash;
 use super::text::{TextDeserializer, TextSerializer};
@@ -392,6 +392,36 @@ impl<T: Serialize + DeserializeOwned + Debug> FieldKind for Json<T> {
     }
 }
 
+/// `json` on a `Vec<T>`: like [`Json`], a JSON array read into a vector allocated once
+/// at its final length (the derive picks this kind for `json` fields typed `Vec<..>`).
+pub struct JsonList<T>(PhantomData<T>);
+
+impl<T: Serialize + DeserializeOwned + Debug> FieldKind for JsonList<T> {
+    type Value = Vec<T>;
+    type Seed = ListSeed<T>;
+
+    fn seed() -> ListSeed<T> {
+        ListSeed::new()
+    }
+
+    fn parse(text: Cow<'_, str>) -> Result<Vec<T>, String> {
+        Json::<Vec<T>>::parse(text)
+    }
+
+    fn write(w: &mut FormWriter<'_>, encoded_name: &str, value: &Vec<T>) {
+        Json::<Vec<T>>::write(w, encoded_name, value)
+    }
+
+    fn serialize<M: SerializeMap>(
+        map: &mut M,
+        name: &'static str,
+        value: &Vec<T>,
+        kind: SerializerKind,
+    ) -> Result<(), M::Error> {
+        Json::<Vec<T>>::serialize(map, name, value, kind)
+    }
+}
+
 /// `repeated`: a list carried as the same parameter once per item in forms and URLs
 /// (RFC 8707 §2 `resource`), as an array in JSON; absent means empty. Only this kind
 /// accepts a repeated form parameter.
@@ -399,10 +429,10 @@ pub struct Repeated<T>(PhantomData<T>);
 
 impl<T: ParamValue> FieldKind for Repeated<T> {
     type Value = Vec<T>;
-    type Seed = PlainSeed<Vec<T>>;
+    type Seed = ListSeed<T>;
 
-    fn seed() -> PlainSeed<Vec<T>> {
-        PlainSeed::new()
+    fn seed() -> ListSeed<T> {
+        ListSeed::new()
     }
 
     fn parse(text: Cow<'_, str>) -> Result<Vec<T>, String> {

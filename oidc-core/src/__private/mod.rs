@@ -49,7 +49,7 @@ pub use form_decode::decode_form;
 pub use form_encode::{write_extra, FormWriter};
 pub use format::{serializer_kind, SerializerKind};
 pub use json::{deserialize, from_json, json_value, to_json, DeCtx};
-pub use kinds::{FieldKind, Json, Lenient, Plain, Repeated, SpaceList, With, WithModule};
+pub use kinds::{FieldKind, Json, JsonList, Lenient, Plain, Repeated, SpaceList, With, WithModule};
 pub use lenient::{Leniency, LenientValue};
 pub use lenient_default::{required, Probe, ViaDefault, WithoutDefault};
 pub use lookup::find_param;

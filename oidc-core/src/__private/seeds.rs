@@ -251,3 +251,156 @@ impl<'de, T, M: WithModule<T>> DeserializeSeed<'de> for WithSeed<T, M> {
         M::deserialize(deserializer)
     }
 }
+
+/// A JSON array into a `Vec` allocated once at its final length. JSON does not announce
+/// an array's length, so `Vec`'s own `Deserialize` grows the vector (a block per
+/// doubling); short arrays of small elements are gathered on the stack first instead.
+/// The error texts are `Vec`'s ("expected a sequence").
+pub struct ListSeed<T>(PhantomData<T>);
+
+impl<T> ListSeed<T> {
+    pub fn new() -> Self {
+        ListSeed(PhantomData)
+    }
+}
+
+impl<T> Default for ListSeed<T> {
+    fn default() -> Self {
+        ListSeed::new()
+    }
+}
+
+impl<'de, T: de::Deserialize<'de>> DeserializeSeed<'de> for ListSeed<T> {
+    type Value = Vec<T>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<T>, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de, T: de::Deserialize<'de>> Visitor<'de> for ListSeed<T> {
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a sequence")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Vec<T>, A::Error> {
+        // Elements up to 32 bytes (a `String` is 24) are gathered on the stack, 16 at
+        // most: 512 bytes of stack per nesting level, which serde_json bounds at 128.
+        if std::mem::size_of::<T>() <= 32 {
+            gather::<T, A>(seq)
+        } else {
+            grow::<T, A>(seq)
+        }
+    }
+}
+
+/// Elements gathered on the stack before one allocation of the final length.
+const GATHERED: usize = 16;
+
+/// Up to [`GATHERED`] elements on the stack; a longer array moves them into a vector
+/// with room for twice as many and goes on there.
+#[inline(never)]
+fn gather<'de, T: de::Deserialize<'de>, A: SeqAccess<'de>>(mut seq: A) -> Result<Vec<T>, A::Error> {
+    let mut stack: [Option<T>; GATHERED] = std::array::from_fn(|_| None);
+    let mut len = 0;
+    loop {
+        match seq.next_element()? {
+            None => {
+                let mut items = Vec::with_capacity(len);
+                items.extend(stack.into_iter().take(len).flatten());
+                return Ok(items);
+            }
+            Some(item) if len < GATHERED => {
+                stack[len] = Some(item);
+                len += 1;
+            }
+            Some(item) => {
+                let mut items = Vec::with_capacity(2 * GATHERED);
+                items.extend(stack.into_iter().flatten());
+                items.push(item);
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                return Ok(items);
+            }
+        }
+    }
+}
+
+/// Larger elements: a growing vector (no stack buffer of them).
+#[inline(never)]
+fn grow<'de, T: de::Deserialize<'de>, A: SeqAccess<'de>>(mut seq: A) -> Result<Vec<T>, A::Error> {
+    let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+    while let Some(item) = seq.next_element()? {
+        items.push(item);
+    }
+    Ok(items)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list<T: de::DeserializeOwned>(json: &str) -> Result<Vec<T>, serde_json::Error> {
+        ListSeed::<T>::new().deserialize(&mut serde_json::Deserializer::from_str(json))
+    }
+
+    fn array(n: usize) -> String {
+        let items: Vec<String> = (0..n).map(|i| format!("\"v{i}\"")).collect();
+        format!("[{}]", items.join(","))
+    }
+
+    #[test]
+    fn a_short_array_is_allocated_once_at_its_length() {
+        for n in [0, 1, 2, 15, GATHERED] {
+            let items: Vec<String> = list(&array(n)).unwrap();
+            let expected: Vec<String> = (0..n).map(|i| format!("v{i}")).collect();
+            assert_eq!(items, expected, "n={n}");
+            assert_eq!(items.capacity(), n, "n={n}: one block of the final length");
+        }
+    }
+
+    #[test]
+    fn a_longer_array_keeps_every_element_in_order() {
+        for n in [GATHERED + 1, 2 * GATHERED, 2 * GATHERED + 1, 100] {
+            let items: Vec<String> = list(&array(n)).unwrap();
+            let expected: Vec<String> = (0..n).map(|i| format!("v{i}")).collect();
+            assert_eq!(items, expected, "n={n}");
+        }
+        // Past the stack, the vector starts with room for twice as many.
+        let items: Vec<String> = list(&array(GATHERED + 1)).unwrap();
+        assert_eq!(items.capacity(), 2 * GATHERED);
+    }
+
+    #[test]
+    fn large_elements_are_read_into_a_growing_vector() {
+        type Big = (u64, u64, u64, u64, u64);
+        assert!(std::mem::size_of::<Big>() > 32);
+        let items: Vec<Big> = list("[[1,2,3,4,5],[6,7,8,9,10]]").unwrap();
+        assert_eq!(items, [(1, 2, 3, 4, 5), (6, 7, 8, 9, 10)]);
+        assert_eq!(list::<Big>("[]").unwrap(), []);
+    }
+
+    #[test]
+    fn errors_are_those_of_a_vec() {
+        let ours = list::<String>(r#""openid""#).unwrap_err().to_string();
+        let vec = serde_json::from_str::<Vec<String>>(r#""openid""#)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(ours, vec);
+        assert!(ours.contains("expected a sequence"), "{ours}");
+        let ours = list::<String>(r#"["a", 1]"#).unwrap_err().to_string();
+        let vec = serde_json::from_str::<Vec<String>>(r#"["a", 1]"#)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(ours, vec);
+        // An element error after the stack is full, too.
+        let json = format!(
+            "{},1]",
+            &array(GATHERED + 2)[..array(GATHERED + 2).len() - 1]
+        );
+        assert!(list::<String>(&json).is_err());
+    }
+}

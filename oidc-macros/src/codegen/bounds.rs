@@ -31,6 +31,9 @@ pub fn where_clause(cont: &Container, plans: &[FieldPlan], krate: &TokenStream) 
             FieldKind::Json => quote! {
                 #vt: #p::serde::Serialize + #p::serde::de::DeserializeOwned + ::core::fmt::Debug
             },
+            FieldKind::JsonList(elem) => quote! {
+                #elem: #p::serde::Serialize + #p::serde::de::DeserializeOwned + ::core::fmt::Debug
+            },
             FieldKind::Flatten => quote!(#ty: #p::Fields),
             // Refused by the checks; `extra` is always `ExtraParams`.
             FieldKind::With(_) | FieldKind::Extra => continue,

@@ -20,6 +20,8 @@ pub enum FieldKind<'a> {
     SpaceList(&'a Type),
     /// `Json<T>`.
     Json,
+    /// `JsonList<E>`: `json` on a `Vec<E>`, with the element type.
+    JsonList(&'a Type),
     /// `Repeated<E>`: `repeated`, with the element type.
     Repeated(&'a Type),
     /// `With<T, __OidcWith_field>`: `with = module`.
@@ -49,7 +51,10 @@ impl<'a> FieldPlan<'a> {
         } else if let Some(with) = a.with.get() {
             FieldKind::With(&with.value)
         } else if a.json.is_set() {
-            FieldKind::Json
+            match generic_inner(field.value_ty(), "Vec") {
+                Some(elem) => FieldKind::JsonList(elem),
+                None => FieldKind::Json,
+            }
         } else if a.repeated.is_set() {
             FieldKind::Repeated(generic_inner(field.ty, "Vec").expect("checked: repeated on Vec"))
         } else if a.space_delimited.is_set() {
@@ -140,6 +145,10 @@ impl<'a> FieldPlan<'a> {
                 quote_spanned!(span=> #p::SpaceList<#elem, #array>)
             }
             FieldKind::Json => quote_spanned!(span=> #p::Json<#vt>),
+            FieldKind::JsonList(elem) => {
+                let elem = respan(&elem.to_token_stream(), span);
+                quote_spanned!(span=> #p::JsonList<#elem>)
+            }
             FieldKind::Repeated(elem) => {
                 let elem = respan(&elem.to_token_stream(), span);
                 quote_spanned!(span=> #p::Repeated<#elem>)

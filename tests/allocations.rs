@@ -1,0 +1,115 @@
+//! Heap blocks per decode: at most one per present value where the codecs promise it,
+//! counted by a counting global allocator (this test binary's own), on the bench inputs.
+//!
+//! "Present values" counts one per string, n + 1 per list of n strings, one per unknown
+//! member; numbers, booleans and registered enum values are stored inline and count
+//! zero. BENCHMARKS.md has the same counts for every bench input.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use oidc_core::messages::{
+    AuthenticationRequest, AuthenticationSuccessResponse, ProviderMetadata, TokenRequest,
+    TokenSuccessResponse,
+};
+use oidc_core::{Location, OidcMessage};
+
+struct Counting;
+
+thread_local! {
+    // Per thread, so that tests running beside each other do not count each other.
+    static BLOCKS: Cell<usize> = const { Cell::new(0) };
+}
+
+fn bump() {
+    // `try_with`: the allocator also runs while thread-locals are torn down.
+    let _ = BLOCKS.try_with(|n| n.set(n.get() + 1));
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        bump();
+        // SAFETY: the caller's contract is passed on unchanged.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: as above.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        bump();
+        // SAFETY: as above.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// The heap blocks `f` allocates (and reallocates) on this thread.
+fn blocks<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let before = BLOCKS.with(Cell::get);
+    let value = f();
+    (value, BLOCKS.with(Cell::get) - before)
+}
+
+const AUTH_REQUEST_URL: &str = include_str!("../benches/inputs/auth_request.url");
+const AUTH_SUCCESS_QUERY: &str = include_str!("../benches/inputs/auth_success_query.url");
+const TOKEN_REQUEST_FORM: &str = include_str!("../benches/inputs/token_request.form");
+const TOKEN_RESPONSE_JSON: &str = include_str!("../benches/inputs/token_response.json");
+const DISCOVERY_SMALL: &str = include_str!("../benches/inputs/discovery_small.json");
+
+#[test]
+fn url_and_form_decodes_take_at_most_one_block_per_value() {
+    let (request, n) =
+        blocks(|| AuthenticationRequest::from_url(AUTH_REQUEST_URL, Location::Query).unwrap());
+    // response_type, client_id, redirect_uri, scope (3 + 1), state, nonce,
+    // prompt (2 + 1), ui_locales (3 + 1); max_age is inline.
+    assert_eq!(request.scope.len(), 3);
+    assert!(n <= 3 + 4 + 2 + 3 + 4, "auth request: {n} blocks");
+
+    let (_, n) = blocks(|| {
+        AuthenticationSuccessResponse::from_url(AUTH_SUCCESS_QUERY, Location::Query).unwrap()
+    });
+    assert!(n <= 2, "redirect: {n} blocks"); // code, state
+
+    let (_, n) = blocks(|| TokenRequest::from_form(TOKEN_REQUEST_FORM).unwrap());
+    assert!(n <= 5, "token request: {n} blocks");
+}
+
+#[test]
+fn json_decodes_take_at_most_one_block_per_value() {
+    let (response, n) = blocks(|| TokenSuccessResponse::from_json(TOKEN_RESPONSE_JSON).unwrap());
+    // access_token, token_type, refresh_token, scope (3 + 1), id_token; expires_in inline.
+    assert!(response.refresh_token.is_some());
+    assert!(n <= 4 + 4, "token response: {n} blocks");
+
+    // 60 present values, among them 17 arrays of at most 16 strings, each allocated
+    // once at its length, and no unknown member.
+    let (metadata, n) = blocks(|| ProviderMetadata::from_json(DISCOVERY_SMALL).unwrap());
+    assert!(metadata.extra.is_empty());
+    assert!(n <= 60, "discovery: {n} blocks");
+}
+
+#[test]
+fn a_json_array_is_one_block_of_its_length() {
+    let decode = |len: usize| {
+        let scopes: Vec<String> = (0..len).map(|i| format!("\"scope{i}\"")).collect();
+        let json = format!(
+            r#"{{"issuer":"https://op.example","authorization_endpoint":"https://op.example/a",
+            "jwks_uri":"https://op.example/j","response_types_supported":["code"],
+            "subject_types_supported":["public"],
+            "id_token_signing_alg_values_supported":["RS256"],
+            "scopes_supported":[{}]}}"#,
+            scopes.join(",")
+        );
+        let (metadata, n) = blocks(|| ProviderMetadata::from_json(&json).unwrap());
+        assert_eq!(metadata.scopes_supported.as_deref().unwrap().len(), len);
+        n
+    };
+    let empty = decode(0);
+    for len in [1, 2, 5, 16] {
+        // One block per string and one for the array.
+        assert_eq!(decode(len) - empty, len + 1, "{len} scopes");
+    }
+}
