@@ -182,11 +182,19 @@ fn codec(c: &mut Criterion) {
 }
 
 /// Heap blocks per decode against the number of present values (a list of n strings
-/// counts n + 1; an unknown member counts 1).
+/// counts n + 1; an unknown member counts 1): printed, and written to
+/// `target/criterion/allocations.json` for `benches/report.py`.
 fn report_allocations() {
     println!("allocations per decode (present values / derived / baseline):");
-    let show = |name: &str, values: usize, derived: usize, baseline: usize| {
+    let mut rows = Vec::new();
+    let mut show = |name: &str, values: usize, derived: usize, baseline: usize| {
         println!("  {name:<30} values {values:>3}   derived {derived:>3}   baseline {baseline:>3}");
+        rows.push(serde_json::json!({
+            "input": name,
+            "present_values": values,
+            "derived": derived,
+            "baseline": baseline,
+        }));
     };
     let (_, d) = count_allocations(|| {
         AuthenticationRequest::from_url(AUTH_REQUEST_URL, Location::Query).unwrap()
@@ -242,27 +250,40 @@ fn report_allocations() {
         b,
     );
     println!();
+    let dir = std::path::Path::new(
+        &std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into()),
+    )
+    .join("criterion");
+    let written = std::fs::create_dir_all(&dir).and_then(|()| {
+        std::fs::write(
+            dir.join("allocations.json"),
+            serde_json::to_string(&rows).unwrap(),
+        )
+    });
+    if let Err(e) = written {
+        eprintln!("allocations.json not written: {e}");
+    }
 }
 
-/// Present values of a decoded message, counted from its JSON: strings 1, lists n + 1,
-/// booleans and numbers 0 (stored inline), unknown members 1 (stored as one block).
+/// Present values of a decoded message, counted from its JSON: strings 1, lists n + 1
+/// (their elements counted the same way), nested objects 1 plus 1 per member name plus
+/// their values, booleans and numbers 0 (stored inline), unknown members 1 (stored as
+/// one block).
 fn present_values(json: &str, extra: &oidc_core::ExtraParams) -> usize {
+    fn count(v: &serde_json::Value) -> usize {
+        match v {
+            serde_json::Value::String(_) => 1,
+            serde_json::Value::Array(a) => 1 + a.iter().map(count).sum::<usize>(),
+            serde_json::Value::Object(o) => 1 + o.values().map(|v| 1 + count(v)).sum::<usize>(),
+            _ => 0,
+        }
+    }
     let value: serde_json::Value = serde_json::from_str(json).unwrap();
     value
         .as_object()
         .unwrap()
         .iter()
-        .map(|(k, v)| {
-            if extra.contains(k) {
-                1
-            } else {
-                match v {
-                    serde_json::Value::String(_) => 1,
-                    serde_json::Value::Array(a) => a.len() + 1,
-                    _ => 0,
-                }
-            }
-        })
+        .map(|(k, v)| if extra.contains(k) { 1 } else { count(v) })
         .sum()
 }
 
