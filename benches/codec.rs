@@ -3,11 +3,12 @@
 //!
 //! Inputs are `benches/inputs/` (copied unchanged from the project's shared bench
 //! inputs). Each operation has a `derived` and a `baseline` function in one criterion
-//! group; `python3 benches/ratios.py` prints derived/baseline ratios from the results.
+//! group; `python3 benches/report.py` (record, then render) puts the derived/baseline
+//! ratios in BENCHMARKS.md.
 //! Before the timings, the binary prints heap allocations per decode (counting
 //! allocator) next to the number of present values.
 //!
-//! Run: `cargo bench --bench codec && python3 benches/ratios.py`
+//! Run: `cargo bench --bench codec && python3 benches/report.py record`
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;

@@ -1,11 +1,11 @@
 //! Scaling benchmark: the cost of decoding a message with N unknown parameters, for N =
 //! 10, 100, 1,000, 10,000 and 100,000, as a form and as JSON, beside a hand-written
 //! serde baseline in the same run. The per-parameter cost must stay flat (decoding is
-//! linear in the input); `python3 benches/scaling.py` prints it and the fitted
-//! exponent (the log-log slope of total time against N) from criterion's results.
+//! linear in the input); `python3 benches/report.py` (record, then render) puts it and
+//! the fitted exponent (the log-log slope of total time against N) in BENCHMARKS.md.
 //!
 //! Run (short sampling, so it does not hog a shared machine):
-//! `cargo bench --bench scaling -- --warm-up-time 1 --measurement-time 2 && python3 benches/scaling.py`
+//! `cargo bench --bench scaling -- --warm-up-time 1 --measurement-time 2`
 
 use std::collections::HashMap;
 use std::hint::black_box;

@@ -8,7 +8,7 @@
 //! ```sh
 //! cargo bench -p oidc-core --bench verify                                   # aws-lc-rs
 //! cargo bench -p oidc-core --bench verify --no-default-features --features rust_crypto
-//! python3 benches/ratios.py
+//! python3 benches/report.py record && python3 benches/report.py render
 //! ```
 //!
 //! The group names carry the backend, so both runs' results sit side by side in

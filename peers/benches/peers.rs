@@ -7,7 +7,8 @@
 //! binary checks that the three sides produce the same parameters / accept the same
 //! documents, so a column never measures a failure path.
 //!
-//! Run: `cd peers && cargo bench && python3 ratios.py`
+//! Run: `cd peers && cargo bench`, then `python3 benches/report.py record` (and `render`)
+//! from the repository's root.
 
 use std::hint::black_box;
 
