@@ -132,4 +132,3 @@ fn a_json_array_is_one_block_of_its_length() {
         assert_eq!(decode(len) - empty, len + 1, "{len} scopes");
     }
 }
-
