@@ -36,8 +36,11 @@ extra=(${MUTANTS_ARGS:-})
 case "${MUTANTS_TESTS:-workspace}" in
     workspace) tests=(--test-workspace=true) ;;
     # The root package's test targets but the UI and interop tests, for the build
-    # too (a trailing `--skip` would still build them, and the examples).
-    root) tests=(--test-package=oidc-rs)
+    # too (a trailing `--skip` would still build them, and the examples). The target
+    # names go to every cargo call, and the unmutated baseline builds oidc-core, which
+    # has no such targets: the baseline is skipped (run `cargo test` first), so the
+    # timeout is explicit (the tests take about 3 s; a mutant that loops is stopped).
+    root) tests=(--test-package=oidc-rs --baseline=skip --timeout=30)
           for t in tests/*.rs tests/*/main.rs; do
               name="${t#tests/}"; name="${name%/main.rs}"; name="${name%.rs}"
               case "$name" in ui | interop) ;; *) tests+=("--cargo-arg=--test=$name") ;; esac
