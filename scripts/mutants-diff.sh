@@ -14,7 +14,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 base="${1:-main}"
-jobs="${MUTANTS_JOBS:-1}"
+# `--jobs` only when asked for: cargo-mutants refuses it beside `--in-place`.
+jobs=()
+if [ "${MUTANTS_JOBS:-1}" != 1 ]; then
+    jobs=(--jobs "$MUTANTS_JOBS")
+fi
 # shellcheck disable=SC2206 # word splitting of the caller's extra arguments is wanted
 extra=(${MUTANTS_ARGS:-})
 case "${MUTANTS_TESTS:-workspace}" in
@@ -42,5 +46,5 @@ if [ ! -s "$diff_file" ]; then
     exit 0
 fi
 mkdir -p mutants.out/diff
-cargo mutants -p oidc-core --in-diff "$diff_file" --jobs "$jobs" \
+cargo mutants -p oidc-core --in-diff "$diff_file" "${jobs[@]}" \
     --output mutants.out/diff "${tests[@]}" "${extra[@]}" -- -- --skip ui --exact

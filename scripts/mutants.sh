@@ -29,7 +29,11 @@ if [ "$#" -gt 0 ]; then
 else
     areas=(validation jwt codec types)
 fi
-jobs="${MUTANTS_JOBS:-1}"
+# `--jobs` only when asked for: cargo-mutants refuses it beside `--in-place`.
+jobs=()
+if [ "${MUTANTS_JOBS:-1}" != 1 ]; then
+    jobs=(--jobs "$MUTANTS_JOBS")
+fi
 # shellcheck disable=SC2206 # word splitting of the caller's extra arguments is wanted
 extra=(${MUTANTS_ARGS:-})
 
@@ -68,13 +72,13 @@ for area in "${areas[@]}"; do
     # select no file of oidc-core. `--skip ui --exact` goes to the test harnesses: the
     # trybuild UI test takes minutes and checks diagnostics no mutant here changes.
     rc=0
-    cargo mutants -p oidc-core -f "$glob" --jobs "$jobs" --output "$out" \
+    cargo mutants -p oidc-core -f "$glob" "${jobs[@]}" --output "$out" \
         "${tests[@]}" "${extra[@]}" -- -- --skip ui --exact || rc=$?
     # cargo-mutants exits 2 when mutants were missed, 3 on timeouts, 4 when the
     # unmutated tree fails its tests.
     [ "$rc" -eq 0 ] || status=1
     m="$out/mutants.out"
-    count() { [ -f "$m/$1.txt" ] && grep -c . "$m/$1.txt" || echo 0; }
+    count() { if [ -s "$m/$1.txt" ]; then grep -c . "$m/$1.txt"; else echo 0; fi; }
     printf '%s: caught %s, missed %s, timeout %s, unviable %s, %s s\n' "$area" \
         "$(count caught)" "$(count missed)" "$(count timeout)" "$(count unviable)" \
         "$((SECONDS - start))"

@@ -184,6 +184,20 @@ mod tests {
     }
 
     #[test]
+    fn another_json_type_is_refused_naming_the_two_shapes() {
+        // RFC 7519 §4.1.3: "aud" is a string or an array of strings.
+        for json in ["5", "true", "{}", "null"] {
+            let err = serde_json::from_str::<Audience>(json)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("expected a string or an array of strings"),
+                "{json}: {err}"
+            );
+        }
+    }
+
+    #[test]
     fn parameter_text_is_exact_for_every_shape() {
         for audience in [
             Audience::Single("client".into()),
