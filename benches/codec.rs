@@ -10,42 +10,16 @@
 //!
 //! Run: `cargo bench --bench codec && python3 benches/report.py record`
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use criterion::{criterion_group, Criterion};
 use oidc_core::{Location, OidcMessage};
 
-// ---------------------------------------------------------------------------
-// Allocation counting
-
-struct Counting;
-
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        System.alloc(layout)
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout)
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        System.realloc(ptr, layout, new_size)
-    }
-}
+mod counting;
+use counting::{blocks as count_allocations, present_values};
 
 #[global_allocator]
-static GLOBAL: Counting = Counting;
-
-fn count_allocations<T>(f: impl FnOnce() -> T) -> (T, usize) {
-    let before = ALLOCATIONS.load(Ordering::Relaxed);
-    let value = f();
-    (value, ALLOCATIONS.load(Ordering::Relaxed) - before)
-}
+static GLOBAL: counting::Counting = counting::Counting;
 
 // The derived messages are the core ones (oidc_core::messages).
 use oidc_core::messages::{
@@ -264,28 +238,6 @@ fn report_allocations() {
     if let Err(e) = written {
         eprintln!("allocations.json not written: {e}");
     }
-}
-
-/// Present values of a decoded message, counted from its JSON: strings 1, lists n + 1
-/// (their elements counted the same way), nested objects 1 plus 1 per member name plus
-/// their values, booleans and numbers 0 (stored inline), unknown members 1 (stored as
-/// one block).
-fn present_values(json: &str, extra: &oidc_core::ExtraParams) -> usize {
-    fn count(v: &serde_json::Value) -> usize {
-        match v {
-            serde_json::Value::String(_) => 1,
-            serde_json::Value::Array(a) => 1 + a.iter().map(count).sum::<usize>(),
-            serde_json::Value::Object(o) => 1 + o.values().map(|v| 1 + count(v)).sum::<usize>(),
-            _ => 0,
-        }
-    }
-    let value: serde_json::Value = serde_json::from_str(json).unwrap();
-    value
-        .as_object()
-        .unwrap()
-        .iter()
-        .map(|(k, v)| if extra.contains(k) { 1 } else { count(v) })
-        .sum()
 }
 
 criterion_group!(benches, codec);

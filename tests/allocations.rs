@@ -6,53 +6,18 @@
 //! registered enum values are stored inline and count zero. BENCHMARKS.md has the same
 //! counts for every bench input (`benches/codec.rs` counts them the same way).
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
 use oidc_core::messages::{
     AuthenticationRequest, AuthenticationSuccessResponse, ProviderMetadata, TokenRequest,
     TokenSuccessResponse,
 };
 use oidc_core::{Location, OidcMessage};
 
-struct Counting;
-
-thread_local! {
-    // Per thread, so that tests running beside each other do not count each other.
-    static BLOCKS: Cell<usize> = const { Cell::new(0) };
-}
-
-fn bump() {
-    // `try_with`: the allocator also runs while thread-locals are torn down.
-    let _ = BLOCKS.try_with(|n| n.set(n.get() + 1));
-}
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        bump();
-        // SAFETY: the caller's contract is passed on unchanged.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: as above.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        bump();
-        // SAFETY: as above.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+#[path = "../benches/counting/mod.rs"]
+mod counting;
+use counting::{blocks, present_values};
 
 #[global_allocator]
-static GLOBAL: Counting = Counting;
-
-/// The heap blocks `f` allocates (and reallocates) on this thread.
-fn blocks<T>(f: impl FnOnce() -> T) -> (T, usize) {
-    let before = BLOCKS.with(Cell::get);
-    let value = f();
-    (value, BLOCKS.with(Cell::get) - before)
-}
+static GLOBAL: counting::Counting = counting::Counting;
 
 const AUTH_REQUEST_URL: &str = include_str!("../benches/inputs/auth_request.url");
 const AUTH_SUCCESS_QUERY: &str = include_str!("../benches/inputs/auth_success_query.url");
@@ -60,20 +25,6 @@ const TOKEN_REQUEST_FORM: &str = include_str!("../benches/inputs/token_request.f
 const TOKEN_RESPONSE_JSON: &str = include_str!("../benches/inputs/token_response.json");
 const DISCOVERY_SMALL: &str = include_str!("../benches/inputs/discovery_small.json");
 const DISCOVERY_LARGE: &str = include_str!("../benches/inputs/discovery_large.json");
-
-/// Present values of a message decoded from `json` that keeps no unknown member.
-fn present_values(json: &str) -> usize {
-    fn count(v: &serde_json::Value) -> usize {
-        match v {
-            serde_json::Value::String(_) => 1,
-            serde_json::Value::Array(a) => 1 + a.iter().map(count).sum::<usize>(),
-            serde_json::Value::Object(o) => 1 + o.values().map(|v| 1 + count(v)).sum::<usize>(),
-            _ => 0,
-        }
-    }
-    let value: serde_json::Value = serde_json::from_str(json).unwrap();
-    value.as_object().unwrap().values().map(count).sum()
-}
 
 #[test]
 fn url_and_form_decodes_take_at_most_one_block_per_value() {
@@ -103,8 +54,8 @@ fn json_decodes_take_at_most_one_block_per_value() {
     // Arrays of at most 16 strings, each allocated once at its length; the large one
     // also has a nested object (RFC 8705 `mtls_endpoint_aliases`); no unknown member.
     for (json, values) in [(DISCOVERY_SMALL, 60), (DISCOVERY_LARGE, 287)] {
-        assert_eq!(present_values(json), values);
         let (metadata, n) = blocks(|| ProviderMetadata::from_json(json).unwrap());
+        assert_eq!(present_values(json, &metadata.extra), values);
         assert!(metadata.extra.is_empty());
         assert!(n <= values, "discovery: {n} blocks for {values} values");
     }
