@@ -190,3 +190,32 @@ pub fn algorithm_name(alg: Algorithm) -> &'static str {
         _ => "unknown",
     }
 }
+
+#[cfg(all(test, feature = "jwt"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_algorithm_has_its_jose_name() {
+        // RFC 7518 §3.1 (and RFC 8037 §3.1 for EdDSA): the "alg" values.
+        let names = [
+            (Algorithm::HS256, "HS256"),
+            (Algorithm::HS384, "HS384"),
+            (Algorithm::HS512, "HS512"),
+            (Algorithm::ES256, "ES256"),
+            (Algorithm::ES384, "ES384"),
+            (Algorithm::RS256, "RS256"),
+            (Algorithm::RS384, "RS384"),
+            (Algorithm::RS512, "RS512"),
+            (Algorithm::PS256, "PS256"),
+            (Algorithm::PS384, "PS384"),
+            (Algorithm::PS512, "PS512"),
+            (Algorithm::EdDSA, "EdDSA"),
+        ];
+        for (alg, name) in names {
+            assert_eq!(algorithm_name(alg), name);
+            // The name jsonwebtoken reads back as the same algorithm.
+            assert_eq!(name.parse::<Algorithm>().unwrap(), alg, "{name}");
+        }
+    }
+}
