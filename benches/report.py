@@ -11,8 +11,11 @@
 benches/scaling.rs, oidc-core/benches/verify.rs with either backend) and
 peers/target/criterion (peers/benches/peers.rs), plus the allocation counts
 benches/codec.rs writes to target/criterion/allocations.json, and stores them with the
-commit, the date and the load average in benches/runs/<time>.json. Only the groups
-present are recorded, so the benches can be run one at a time.
+commit, the date and the load average in benches/runs/<time>.json. Only results
+written since the last `record` are taken (criterion keeps its last result of every
+group), so the benches can be run one at a time, each followed by `record`. Results
+imported with `--criterion` are taken whole; their load is unknown, so say it in
+`--note`.
 
 `render` replaces every block between `<!-- BEGIN generated: NAME -->` and
 `<!-- END generated -->` in BENCHMARKS.md with a table over all recorded runs: for each
