@@ -629,6 +629,19 @@ mod tests {
     }
 
     #[test]
+    fn a_refusing_callback_is_an_error_naming_the_token_the_check_and_its_reason() {
+        assert_eq!(callback(T, "jti", Ok(())), Ok(()));
+        assert_eq!(
+            callback(T, "jti", Err("replayed".to_owned())),
+            Err(ValidationError::Callback {
+                token: T,
+                check: "jti",
+                reason: "replayed".to_owned(),
+            })
+        );
+    }
+
+    #[test]
     fn a_tenant_template_is_filled_only_by_a_non_empty_tid() {
         let issuer = Issuer::tenant_template("https://login.example.com/{tenantid}/v2.0");
         let with_tid = |tid: &str| {
