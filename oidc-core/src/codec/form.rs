@@ -263,6 +263,24 @@ mod tests {
     }
 
     #[test]
+    fn multi_byte_characters_are_encoded_byte_by_byte() {
+        // WHATWG URL §5.2 (application/x-www-form-urlencoded serializing): the UTF-8
+        // bytes of everything outside the unreserved set, each as %XX.
+        for (text, encoded) in [
+            ("é", "%C3%A9"),
+            ("aé", "a%C3%A9"),
+            ("éa", "%C3%A9a"),
+            ("日本", "%E6%97%A5%E6%9C%AC"),
+            ("😀 x", "%F0%9F%98%80+x"),
+        ] {
+            let mut out = String::new();
+            encode_into(&mut out, text);
+            assert_eq!(out, encoded, "{text}");
+            assert_eq!(pairs(&format!("k={out}")).unwrap()[0].1, text);
+        }
+    }
+
+    #[test]
     fn plus_and_percent_20_are_spaces() {
         assert_eq!(
             pairs("a=x+y&b=x%20y").unwrap(),
