@@ -312,6 +312,14 @@ mod tests {
     }
 
     #[test]
+    fn only_auto_says_which_component_it_read() {
+        let found = |location| parameters("https://x/cb?a=1#b=2", location, |_| true);
+        assert!(found(Location::Auto).auto);
+        assert!(!found(Location::Query).auto);
+        assert!(!found(Location::Fragment).auto);
+    }
+
+    #[test]
     fn bare_queries_and_fragments() {
         assert_eq!(params("?a=1", Location::Query), "a=1");
         assert_eq!(params("a=1&b=2", Location::Auto), "a=1&b=2");
