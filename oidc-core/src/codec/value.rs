@@ -205,6 +205,33 @@ mod tests {
     }
 
     #[test]
+    fn the_default_emptiness_is_that_of_the_parameter_text() {
+        // A type that does not answer `is_empty_param` itself: its text is asked.
+        #[derive(Debug, serde::Serialize, serde::Deserialize)]
+        struct Code(String);
+        impl ParamValue for Code {
+            fn from_param(text: Cow<'_, str>) -> Result<Self, String> {
+                Ok(Code(text.into_owned()))
+            }
+            fn with_param<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+                f(&self.0)
+            }
+        }
+        assert!(Code(String::new()).is_empty_param());
+        assert!(!Code("x".to_owned()).is_empty_param());
+    }
+
+    #[test]
+    fn a_json_value_parameter_is_its_json_text() {
+        let value = serde_json::Value::from_param(r#"{"a":[1,"b"]}"#.into()).unwrap();
+        assert_eq!(value, serde_json::json!({"a": [1, "b"]}));
+        assert_eq!(value.with_param(str::to_owned), r#"{"a":[1,"b"]}"#);
+        assert!(!value.is_empty_param());
+        let err = serde_json::Value::from_param("{".into()).unwrap_err();
+        assert!(err.starts_with("expected a JSON document"), "{err}");
+    }
+
+    #[test]
     fn bools_are_strict_in_forms() {
         assert!(bool::from_param("true".into()).unwrap());
         assert!(bool::from_param("1".into()).is_err());
