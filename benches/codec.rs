@@ -16,7 +16,7 @@ use criterion::{criterion_group, Criterion};
 use oidc_core::{Location, OidcMessage};
 
 mod counting;
-use counting::{blocks as count_allocations, present_values};
+use counting::{blocks, present_values};
 
 #[global_allocator]
 static GLOBAL: counting::Counting = counting::Counting;
@@ -171,53 +171,45 @@ fn report_allocations() {
             "baseline": baseline,
         }));
     };
-    let (_, d) = count_allocations(|| {
-        AuthenticationRequest::from_url(AUTH_REQUEST_URL, Location::Query).unwrap()
-    });
-    let (_, b) = count_allocations(|| baseline_from_url::<BaselineAuthRequest>(AUTH_REQUEST_URL));
+    let (_, d) =
+        blocks(|| AuthenticationRequest::from_url(AUTH_REQUEST_URL, Location::Query).unwrap());
+    let (_, b) = blocks(|| baseline_from_url::<BaselineAuthRequest>(AUTH_REQUEST_URL));
     // response_type, client_id, redirect_uri, scope (3 + 1), state, nonce, prompt (2 + 1), max_age (0: inline), ui_locales (3 + 1)
     show("auth_request.url", 3 + 4 + 2 + 3 + 4, d, b);
-    let (_, d) = count_allocations(|| {
+    let (_, d) = blocks(|| {
         AuthenticationSuccessResponse::from_url(AUTH_SUCCESS_QUERY, Location::Query).unwrap()
     });
-    let (_, b) =
-        count_allocations(|| baseline_from_url::<BaselineAuthResponse>(AUTH_SUCCESS_QUERY));
+    let (_, b) = blocks(|| baseline_from_url::<BaselineAuthResponse>(AUTH_SUCCESS_QUERY));
     show("auth_success_query.url", 2, d, b);
-    let (_, d) = count_allocations(|| TokenRequest::from_form(TOKEN_REQUEST_FORM).unwrap());
-    let (_, b) = count_allocations(|| {
-        serde_urlencoded::from_str::<BaselineTokenRequest>(TOKEN_REQUEST_FORM).unwrap()
-    });
+    let (_, d) = blocks(|| TokenRequest::from_form(TOKEN_REQUEST_FORM).unwrap());
+    let (_, b) =
+        blocks(|| serde_urlencoded::from_str::<BaselineTokenRequest>(TOKEN_REQUEST_FORM).unwrap());
     show("token_request.form", 5, d, b);
-    let (_, d) =
-        count_allocations(|| TokenSuccessResponse::from_json(TOKEN_RESPONSE_JSON).unwrap());
-    let (_, b) = count_allocations(|| {
-        serde_json::from_str::<BaselineTokenResponse>(TOKEN_RESPONSE_JSON).unwrap()
-    });
+    let (_, d) = blocks(|| TokenSuccessResponse::from_json(TOKEN_RESPONSE_JSON).unwrap());
+    let (_, b) =
+        blocks(|| serde_json::from_str::<BaselineTokenResponse>(TOKEN_RESPONSE_JSON).unwrap());
     // access_token, token_type, refresh_token, scope (3 + 1), id_token; expires_in inline
     show("token_response.json", 4 + 4, d, b);
-    let (t, d) = count_allocations(|| IdToken::from_json(ID_TOKEN_CLAIMS).unwrap());
-    let (_, b) =
-        count_allocations(|| serde_json::from_str::<BaselineIdToken>(ID_TOKEN_CLAIMS).unwrap());
+    let (t, d) = blocks(|| IdToken::from_json(ID_TOKEN_CLAIMS).unwrap());
+    let (_, b) = blocks(|| serde_json::from_str::<BaselineIdToken>(ID_TOKEN_CLAIMS).unwrap());
     show(
         "id_token_claims.json",
         present_values(&t.to_json(), &t.extra),
         d,
         b,
     );
-    let (m, d) = count_allocations(|| ProviderMetadata::from_json(DISCOVERY_LARGE).unwrap());
-    let (_, b) = count_allocations(|| {
-        serde_json::from_str::<BaselineProviderMetadata>(DISCOVERY_LARGE).unwrap()
-    });
+    let (m, d) = blocks(|| ProviderMetadata::from_json(DISCOVERY_LARGE).unwrap());
+    let (_, b) =
+        blocks(|| serde_json::from_str::<BaselineProviderMetadata>(DISCOVERY_LARGE).unwrap());
     show(
         "discovery_large.json",
         present_values(&m.to_json(), &m.extra),
         d,
         b,
     );
-    let (m, d) = count_allocations(|| ProviderMetadata::from_json(DISCOVERY_SMALL).unwrap());
-    let (_, b) = count_allocations(|| {
-        serde_json::from_str::<BaselineProviderMetadata>(DISCOVERY_SMALL).unwrap()
-    });
+    let (m, d) = blocks(|| ProviderMetadata::from_json(DISCOVERY_SMALL).unwrap());
+    let (_, b) =
+        blocks(|| serde_json::from_str::<BaselineProviderMetadata>(DISCOVERY_SMALL).unwrap());
     show(
         "discovery_small.json",
         present_values(&m.to_json(), &m.extra),

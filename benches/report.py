@@ -74,11 +74,11 @@ def estimates(path):
     return json.loads(path.read_text())["median"]["point_estimate"]
 
 
-def snapshot(since):
-    """The criterion medians written after `since` (epoch seconds), so a result left
-    from an earlier run is not recorded twice: {"group/function[/size]": ns}."""
+def snapshot(roots, since):
+    """The criterion medians under `roots` written after `since` (epoch seconds), so a
+    result left from an earlier run is not recorded twice: {"group/function[/size]": ns}."""
     medians = {}
-    for root in criterion_roots:
+    for root in roots:
         if not root.is_dir():
             continue
         for path in root.glob("**/new/estimates.json"):
@@ -90,18 +90,18 @@ def snapshot(since):
 
 
 def record(args):
-    global criterion_roots
     imported = bool(args.criterion)
     if imported:
-        criterion_roots = [pathlib.Path(d) for d in args.criterion]
+        roots = [pathlib.Path(d) for d in args.criterion]
         since = 0
     else:
+        roots = criterion_roots
         since = max((r.get("recorded_at", 0) for r in load_runs()), default=0)
-    medians = snapshot(since)
+    medians = snapshot(roots, since)
     if not medians:
         sys.exit("no new criterion results since the last record: run the benches first")
     allocations = None
-    alloc_path = criterion_roots[0] / "allocations.json"
+    alloc_path = roots[0] / "allocations.json"
     if alloc_path.is_file() and alloc_path.stat().st_mtime > since:
         allocations = json.loads(alloc_path.read_text())
     commit = args.commit or subprocess.run(
@@ -112,7 +112,7 @@ def record(args):
         # When the results were written, not when they were copied.
         newest = max(
             p.stat().st_mtime
-            for root in criterion_roots
+            for root in roots
             for p in root.glob("**/new/estimates.json")
         )
         measured = datetime.datetime.fromtimestamp(newest, datetime.timezone.utc)
@@ -165,11 +165,11 @@ class Side:
 
     def ratio_cells(self, a, b):
         """(ratio of the medians, "lo–hi" per-run ratio spread, runs)."""
-        ma, mb = self.median(a), self.median(b)
         ratios = self.ratios(a, b)
-        if ma is None or mb is None or not ratios:
+        if not ratios:
             return None, "n/a", 0
-        return ma / mb, f"{min(ratios):.2f}–{max(ratios):.2f}", len(ratios)
+        ratio = self.median(a) / self.median(b)
+        return ratio, f"{min(ratios):.2f}–{max(ratios):.2f}", len(ratios)
 
 
 def codec_table(runs):
@@ -259,8 +259,8 @@ def scaling_table(runs):
         "|---|---|" + "--:|" * len(SCALING_SIZES) + "--:|--:|",
     ]
     for codec in ["form", "json"]:
+        s = Side(runs, f"scaling_{codec}")
         for who in ["derived", "baseline"]:
-            s = Side(runs, f"scaling_{codec}")
             points = [(n, s.median(f"{who}/{n}")) for n in SCALING_SIZES]
             if any(t is None for _, t in points):
                 continue

@@ -1,10 +1,8 @@
 //! Heap blocks per decode: at most one per present value where the codecs promise it,
 //! counted by a counting global allocator (this test binary's own), on the bench inputs.
 //!
-//! "Present values" counts one per string, n + 1 per list of n strings, one plus one per
-//! member name for a nested object, one per unknown member; numbers, booleans and
-//! registered enum values are stored inline and count zero. BENCHMARKS.md has the same
-//! counts for every bench input (`benches/codec.rs` counts them the same way).
+//! The allocator and the count of present values are `benches/counting/`'s, which the
+//! codec bench uses for BENCHMARKS.md's allocation table.
 
 use oidc_core::messages::{
     AuthenticationRequest, AuthenticationSuccessResponse, ProviderMetadata, TokenRequest,

@@ -320,10 +320,7 @@ fn gather<'de, T: de::Deserialize<'de>, A: SeqAccess<'de>>(mut seq: A) -> Result
                 let mut items = Vec::with_capacity(2 * GATHERED);
                 items.extend(stack.into_iter().flatten());
                 items.push(item);
-                while let Some(item) = seq.next_element()? {
-                    items.push(item);
-                }
-                return Ok(items);
+                return rest(seq, items);
             }
         }
     }
@@ -331,8 +328,16 @@ fn gather<'de, T: de::Deserialize<'de>, A: SeqAccess<'de>>(mut seq: A) -> Result
 
 /// Larger elements: a growing vector (no stack buffer of them).
 #[inline(never)]
-fn grow<'de, T: de::Deserialize<'de>, A: SeqAccess<'de>>(mut seq: A) -> Result<Vec<T>, A::Error> {
-    let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+fn grow<'de, T: de::Deserialize<'de>, A: SeqAccess<'de>>(seq: A) -> Result<Vec<T>, A::Error> {
+    let items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+    rest(seq, items)
+}
+
+/// The remaining elements, pushed onto `items`.
+fn rest<'de, T: de::Deserialize<'de>, A: SeqAccess<'de>>(
+    mut seq: A,
+    mut items: Vec<T>,
+) -> Result<Vec<T>, A::Error> {
     while let Some(item) = seq.next_element()? {
         items.push(item);
     }
