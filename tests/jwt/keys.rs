@@ -408,12 +408,17 @@ fn malformed_jwk_members_make_the_key_unusable() {
     jwk["key_ops"] = json!(["verify"]);
     let keys = JwkSet::from_json(&json!({"keys": [jwk.clone()]}).to_string()).unwrap();
     assert!(IdToken::from_jwt(&token, &keys, &JwtOptions::default()).is_ok());
-    jwk["key_ops"] = json!("verify");
-    let keys = JwkSet::from_json(&json!({"keys": [jwk]}).to_string()).unwrap();
-    assert_eq!(
-        keys.keys()[0].problem(),
-        Some("member \"key_ops\" is not an array of strings")
-    );
+    // Not an array of strings, even when "verify" is among its elements.
+    for ops in [json!("verify"), json!(["verify", 1]), json!([null])] {
+        jwk["key_ops"] = ops;
+        let keys = JwkSet::from_json(&json!({"keys": [jwk.clone()]}).to_string()).unwrap();
+        assert_eq!(
+            keys.keys()[0].problem(),
+            Some("member \"key_ops\" is not an array of strings"),
+            "{}",
+            jwk["key_ops"]
+        );
+    }
 }
 
 #[test]

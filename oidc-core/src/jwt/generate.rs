@@ -137,4 +137,21 @@ mod tests {
             assert!(SigningKey::generate(alg).is_err());
         }
     }
+
+    /// RFC 7518 §3.2: an HMAC key as long as the hash's output. A generated secret is
+    /// exactly that long: long enough for its own algorithm and the shorter hashes, too
+    /// short for a longer one.
+    #[test]
+    fn hmac_secrets_are_as_long_as_the_hash() {
+        let fits = |generated, other| {
+            SigningKey::generate(generated)
+                .unwrap()
+                .with_algorithm(other)
+                .is_ok()
+        };
+        assert!(!fits(Algorithm::HS256, Algorithm::HS384));
+        assert!(fits(Algorithm::HS384, Algorithm::HS256));
+        assert!(!fits(Algorithm::HS384, Algorithm::HS512));
+        assert!(fits(Algorithm::HS512, Algorithm::HS384));
+    }
 }

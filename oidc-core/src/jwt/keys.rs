@@ -608,4 +608,21 @@ mod tests {
         assert!(set.find("").is_none());
         assert!(set.find("A").is_none());
     }
+
+    /// Debug names a key by its descriptive members and whether it is usable; the key
+    /// material (here a shared secret) never appears.
+    #[test]
+    fn debug_describes_the_key_without_its_material() {
+        let secret = "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA";
+        let json = format!(
+            r#"{{"keys":[{{"kty":"oct","kid":"k1","use":"sig","alg":"HS256","k":"{secret}"}}]}}"#
+        );
+        let set = JwkSet::from_json(&json).unwrap();
+        let shown = format!("{:?}", set.keys()[0]);
+        assert_eq!(
+            shown,
+            r#"Jwk { kid: Some("k1"), kty: "oct", use: Some("sig"), alg: Some("HS256"), crv: None, usable: true, legacy_secret: false, problem: None }"#
+        );
+        assert!(!format!("{set:?}").contains(secret));
+    }
 }

@@ -256,6 +256,8 @@ mod tests {
         assert!(!same_media_type("at+jwt", "xat+jwt"));
         assert!(!same_media_type("at+jwt", "application/"));
         assert!(!same_media_type("at+jwt", "applicatio/at+jwt"));
+        // Only `application/` may be omitted, not any other 12 characters.
+        assert!(!same_media_type("at+jwt", "application-at+jwt"));
         // Non-ASCII text is compared as is, never panics on a char boundary.
         assert!(!same_media_type("at+jwt", "ápplication/at+jwt"));
         assert!(same_media_type("é", "é"));

@@ -83,6 +83,10 @@ mod tests {
         assert!(same_thumbprint("abc", "abc"));
         assert!(!same_thumbprint("abc", "abd"));
         assert!(!same_thumbprint("abc", "ab"));
+        // Every differing byte counts: two differences that cancel each other out
+        // (swapped characters) are still a mismatch.
+        assert!(!same_thumbprint("abc", "bac"));
+        assert!(!same_thumbprint("0ZcO", "Z0cO"));
         assert!(same_thumbprint("", ""));
     }
 }

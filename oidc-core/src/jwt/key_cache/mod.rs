@@ -492,4 +492,58 @@ mod tests {
         assert_eq!(odd.lifetime(Some(5)), 60);
         assert_eq!(odd.lifetime(None), 60);
     }
+
+    /// A caller that finds a fetch under way blocks until it ends: it does not poll
+    /// the state (each poll would read the clock again). The pause below only gives a
+    /// polling waiter time to show itself; a blocking one passes whatever it lasts.
+    #[test]
+    fn a_waiter_blocks_until_the_fetch_ends() {
+        use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+        use std::sync::mpsc;
+
+        let reads = Arc::new(AtomicUsize::new(0));
+        let clock_reads = Arc::clone(&reads);
+        let (started, fetch_started) = mpsc::channel::<()>();
+        let (release, released) = mpsc::channel::<()>();
+        let (started, released) = (Mutex::new(started), Mutex::new(released));
+        let cache = KeyCache::from_fn(move || {
+            started.lock().unwrap().send(()).unwrap();
+            released.lock().unwrap().recv().unwrap();
+            Ok(JwksResponse::new("{\"keys\":[]}"))
+        })
+        .clock(move || {
+            clock_reads.fetch_add(1, SeqCst);
+            NumericDate::from_secs(1_800_000_000)
+        });
+        std::thread::scope(|s| {
+            let fetcher = s.spawn(|| cache.keys_for("x"));
+            fetch_started.recv().unwrap();
+            assert_eq!(reads.load(SeqCst), 1, "the fetching caller planned once");
+            let waiter = s.spawn(|| cache.keys_for("x"));
+            while reads.load(SeqCst) < 2 {
+                std::thread::yield_now();
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            assert_eq!(
+                reads.load(SeqCst),
+                2,
+                "the waiter polled instead of blocking"
+            );
+            release.send(()).unwrap();
+            assert!(fetcher.join().unwrap().unwrap().keys().is_empty());
+            assert!(waiter.join().unwrap().unwrap().keys().is_empty());
+        });
+        assert_eq!(cache.status().fetches, 1);
+    }
+
+    #[test]
+    fn debug_shows_the_settings_and_the_status() {
+        let cache = KeyCache::from_fn(|| Err(KeyFetchError::new("unused")))
+            .refetch_interval(31)
+            .default_max_age(601)
+            .max_age_limit(3601);
+        let shown = format!("{cache:?}");
+        assert!(shown.starts_with("KeyCache { refetch_interval: 31, default_max_age: 601, max_age_limit: 3601, status: KeyCacheStatus {"), "{shown}");
+        assert!(shown.contains("fetches: 0"), "{shown}");
+    }
 }
