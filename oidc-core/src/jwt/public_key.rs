@@ -263,6 +263,11 @@ mod tests {
             r#"{{"kty":"EC","crv":"P-384","x":"{X}","y":"{Y}"}}"#
         ))
         .contains("48 bytes"));
+        // Each coordinate is checked on its own: one short one is enough to refuse.
+        for (x, y) in [(X, &Y[..40]), (&X[..40], Y)] {
+            let json = format!(r#"{{"kty":"EC","crv":"P-256","x":"{x}","y":"{y}"}}"#);
+            assert!(refused(&json).contains("32 bytes for P-256"), "{json}");
+        }
         assert!(refused(&format!(
             r#"{{"kty":"EC","crv":"P-521","x":"{X}","y":"{Y}"}}"#
         ))

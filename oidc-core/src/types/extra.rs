@@ -642,6 +642,9 @@ mod tests {
             r#""\uDBFF x""#,
             r#""\ud800\u0041""#,
             r#""\ud800\n""#,
+            // A low half only counts right after the high one, as a `\u` escape.
+            r#""\ud800\nDC00""#,
+            r#""\ud800xuDC00""#,
             r#"{"a":{"b":"x\\\udfff"}}"#,
             r#""\ud83d\ude00\ude00""#,
         ] {

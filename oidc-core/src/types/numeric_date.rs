@@ -240,7 +240,44 @@ mod tests {
         let d: NumericDate = serde_json::from_str("-1.5").unwrap();
         assert_eq!(d.as_secs(), -2);
         assert!(serde_json::from_str::<NumericDate>("1e300").is_err());
-        assert!(serde_json::from_str::<NumericDate>("\"1\"").is_err());
+        // A string is not a NumericDate; the error says what was expected.
+        let err = serde_json::from_str::<NumericDate>("\"1\"").unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("expected a NumericDate (seconds since the epoch)"),
+            "{err}"
+        );
+    }
+
+    /// A fraction is accepted while its whole seconds fit an `i64`: -2^63 does, 2^63
+    /// (the first float past `i64::MAX`) does not, rather than being clamped to it.
+    #[test]
+    fn fractions_at_the_ends_of_the_range() {
+        let read = |json: &str| serde_json::from_str::<NumericDate>(json).ok();
+        assert_eq!(
+            read("-9.223372036854775808e18"),
+            Some(NumericDate(i64::MIN))
+        );
+        assert_eq!(read("9.223372036854775808e18"), None);
+        assert_eq!(
+            read("9.2233720368547748e18"),
+            Some(NumericDate(9_223_372_036_854_774_784))
+        );
+        assert_eq!(
+            NumericDate::from_param("9223372036854775808.0".into()).ok(),
+            None
+        );
+    }
+
+    #[test]
+    fn shown_and_built_as_its_seconds() {
+        assert_eq!(NumericDate::from_secs(-5).to_string(), "-5");
+        assert_eq!(NumericDate(1_311_281_970).to_string(), "1311281970");
+        assert_eq!(
+            NumericDate::from(1_311_281_970),
+            NumericDate::from_secs(1_311_281_970)
+        );
+        assert_eq!(NumericDate::from(-1).as_secs(), -1);
     }
 
     #[test]
