@@ -471,4 +471,33 @@ mod tests {
             "SigningKey { alg: HS256, kid: None, public: None, key: \"<redacted>\" }"
         );
     }
+
+    /// The verifying side of a secret holds it to the same rule as the signing side:
+    /// a secret long enough for HS256 only does not verify HS512, while a legacy
+    /// secret, shorter than any hash, verifies what it signs.
+    #[test]
+    fn a_secret_verifies_under_its_own_rule() {
+        let key = SigningKey::from_secret(&[7; 32], Algorithm::HS256).unwrap();
+        let set = key.verifying_keys();
+        assert!(set.keys()[0].fits(Algorithm::HS256));
+        assert!(!set.keys()[0].fits(Algorithm::HS512));
+        let legacy = SigningKey::from_legacy_secret(b"ahoj", Algorithm::HS256).unwrap();
+        let set = legacy.verifying_keys();
+        assert!(set.keys()[0].problem().is_none());
+        assert!(set.keys()[0].fits(Algorithm::HS256));
+    }
+
+    /// RFC 7517 §4.3: a JWK whose `key_ops` include "sign" may sign.
+    #[test]
+    fn key_ops_with_sign() {
+        let k = "BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc";
+        for ops in [r#"["sign"]"#, r#"["verify","sign"]"#] {
+            let json = format!(r#"{{"kty":"oct","alg":"HS256","key_ops":{ops},"k":"{k}"}}"#);
+            assert_eq!(
+                SigningKey::from_jwk(&json).unwrap().alg(),
+                Algorithm::HS256,
+                "{ops}"
+            );
+        }
+    }
 }
