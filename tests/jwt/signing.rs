@@ -412,3 +412,21 @@ fn headers_we_write() {
     let _: JwkSet = hmac.verifying_keys();
     assert_eq!(TokenKind::ID_TOKEN.typ().written(), Some("JWT"));
 }
+
+/// An RSA private JWK's `alg` may name any RSA algorithm (RFC 7518 §3.3, §3.5): the
+/// key signs with it. A non-RSA algorithm is refused.
+#[test]
+fn an_rsa_jwk_signs_with_the_rsa_algorithm_it_names() {
+    let mut jwk: Value =
+        serde_json::from_str(&data("jws/oidc-core-A.7-example-rsa-key-private.json")).unwrap();
+    for alg in ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512"] {
+        jwk["alg"] = Value::from(alg);
+        let key = SigningKey::from_jwk(&jwk.to_string()).unwrap();
+        assert_eq!(key.alg(), alg.parse::<Algorithm>().unwrap(), "{alg}");
+    }
+    jwk["alg"] = Value::from("ES256");
+    assert_eq!(
+        invalid_key(SigningKey::from_jwk(&jwk.to_string())),
+        "this RSA key cannot sign ES256"
+    );
+}
