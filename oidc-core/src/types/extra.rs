@@ -138,10 +138,20 @@ pub enum ExtraValue<'a> {
 impl<'a> ExtraValue<'a> {
     /// The value as text: `Text` as it is, a JSON string unescaped, other JSON as its
     /// JSON text (which is how it is written into a form).
+    ///
+    /// ```
+    /// use oidc_core::types::ExtraValue;
+    ///
+    /// assert_eq!(ExtraValue::Json(r#""caf\u00e9""#).to_text(), "café");
+    /// assert_eq!(ExtraValue::Json(r#" "x" "#).to_text(), "x");
+    /// assert_eq!(ExtraValue::Json("[1,2]").to_text(), "[1,2]");
+    /// assert_eq!(ExtraValue::Text("a b").to_text(), "a b");
+    /// ```
     pub fn to_text(self) -> Cow<'a, str> {
         match self {
             ExtraValue::Text(text) => Cow::Borrowed(text),
-            ExtraValue::Json(json) if json.starts_with('"') => {
+            // Only a string is unescaped (the test only spares other JSON a parse).
+            ExtraValue::Json(json) if json.trim_start().starts_with('"') => {
                 match serde_json::from_str::<Cow<str>>(json) {
                     Ok(s) => s,
                     Err(_) => Cow::Borrowed(json),
