@@ -140,7 +140,7 @@ impl<'a> ExtraValue<'a> {
     /// JSON text (which is how it is written into a form).
     ///
     /// ```
-    /// use oidc_core::types::ExtraValue;
+    /// use oidc_core::ExtraValue;
     ///
     /// assert_eq!(ExtraValue::Json(r#""caf\u00e9""#).to_text(), "café");
     /// assert_eq!(ExtraValue::Json(r#" "x" "#).to_text(), "x");
