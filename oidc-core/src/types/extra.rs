@@ -679,13 +679,18 @@ mod tests {
     #[test]
     fn insert_replaces_in_place_and_remove_removes() {
         let mut extra = ExtraParams::new();
+        assert!(extra.is_empty());
         extra.insert("a", "1");
+        assert!(!extra.is_empty() && extra.contains("a"));
         extra.insert("b", "2");
         extra.insert("a", "3");
         assert_eq!(extra.iter().map(|(k, _)| k).collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(extra.len(), 2);
         assert_eq!(extra.get_str("a").as_deref(), Some("3"));
         assert!(extra.remove("a"));
         assert!(!extra.contains("a"));
+        assert!(extra.remove("b"));
+        assert!(extra.is_empty());
     }
 
     #[test]
