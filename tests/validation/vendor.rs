@@ -55,7 +55,7 @@ fn entra_issuer_template() -> String {
 }
 
 fn claims(changes: serde_json::Value) -> String {
-    let mut claims = json!({
+    let claims = json!({
         "aud": "6cb04018-a3f5-46a7-b995-940c78f5aef3",
         "iss": format!("https://login.microsoftonline.com/{TENANT}/v2.0"),
         "iat": NOW - 10, "nbf": NOW - 10, "exp": NOW + 3600,
@@ -65,14 +65,7 @@ fn claims(changes: serde_json::Value) -> String {
         "tid": TENANT, "nonce": "123523", "ver": "2.0",
         "uti": "AbeLi-uti"
     });
-    for (k, v) in changes.as_object().unwrap() {
-        if v.is_null() {
-            claims.as_object_mut().unwrap().remove(k);
-        } else {
-            claims[k] = v.clone();
-        }
-    }
-    claims.to_string()
+    changed(&claims, changes)
 }
 
 #[test]
@@ -230,4 +223,77 @@ fn access_and_logout_tokens_too() {
             .validate_extern(&checks),
         Err(ValidationError::Issuer { .. })
     ));
+}
+
+/// A JARM response's claims (JARM §4.1) embed the same way.
+#[derive(OidcMessage, Clone, PartialEq)]
+struct VendorJarm {
+    #[oidc(flatten)]
+    standard: JarmClaims,
+    tid: Option<String>,
+}
+
+/// `changes` applied to `base` (a `null` removes the member).
+fn changed(base: &serde_json::Value, changes: serde_json::Value) -> String {
+    let mut claims = base.clone();
+    for (k, v) in changes.as_object().unwrap() {
+        if v.is_null() {
+            claims.as_object_mut().unwrap().remove(k);
+        } else {
+            claims[k] = v.clone();
+        }
+    }
+    claims.to_string()
+}
+
+/// What the token's own options refuse in the token, they refuse in a message that
+/// embeds it, with the same error: the embedding is no way around a check.
+#[test]
+fn embedded_tokens_are_refused_as_the_tokens_themselves_are() {
+    let template = entra_issuer_template();
+    let iss = format!("https://login.microsoftonline.com/{TENANT}/v2.0");
+    let access = json!({"iss": iss, "exp": NOW + 60, "aud": "api://rs", "sub": "u",
+        "client_id": "c", "iat": NOW, "jti": "j", "tid": TENANT});
+    let checks =
+        AccessTokenValidation::new(Issuer::tenant_template(&template), "api://rs").clock(clock());
+    for bad in [
+        json!({"exp": NOW - 3600}),
+        json!({"aud": "api://other"}),
+        json!({"tid": "another-tenant"}),
+    ] {
+        let token = changed(&access, bad.clone());
+        let vendor = EntraAccessToken::from_json(&token)
+            .unwrap()
+            .validate_extern(&checks);
+        let plain = JwtAccessToken::from_json(&token)
+            .unwrap()
+            .validate_extern(&checks);
+        assert!(vendor.is_err(), "{bad}");
+        assert_eq!(vendor, plain, "{bad}");
+    }
+
+    let jarm = json!({"iss": "https://op.example", "aud": "client", "exp": NOW + 60,
+        "code": "c", "state": "s", "tid": TENANT});
+    let checks = JarmValidation::new("https://op.example", "client").clock(clock());
+    assert_eq!(
+        VendorJarm::from_json(&jarm.to_string())
+            .unwrap()
+            .validate_extern(&checks),
+        Ok(())
+    );
+    for bad in [
+        json!({"exp": NOW - 3600}),
+        json!({"aud": "other"}),
+        json!({"iss": "https://evil.example"}),
+    ] {
+        let response = changed(&jarm, bad.clone());
+        let vendor = VendorJarm::from_json(&response)
+            .unwrap()
+            .validate_extern(&checks);
+        let plain = JarmClaims::from_json(&response)
+            .unwrap()
+            .validate_extern(&checks);
+        assert!(vendor.is_err(), "{bad}");
+        assert_eq!(vendor, plain, "{bad}");
+    }
 }
