@@ -233,6 +233,14 @@ struct VendorJarm {
     tid: Option<String>,
 }
 
+/// A JWT introspection response (RFC 9701 §5) embeds the same way.
+#[derive(OidcMessage, Clone, PartialEq)]
+struct VendorIntrospection {
+    #[oidc(flatten)]
+    standard: JwtIntrospectionResponse,
+    tid: Option<String>,
+}
+
 /// `changes` applied to `base` (a `null` removes the member).
 fn changed(base: &serde_json::Value, changes: serde_json::Value) -> String {
     let mut claims = base.clone();
@@ -246,6 +254,22 @@ fn changed(base: &serde_json::Value, changes: serde_json::Value) -> String {
     claims.to_string()
 }
 
+/// Each change in `bad` makes `base` invalid: the embedding message (`vendor`) is
+/// refused with the same error as the token alone (`plain`).
+fn refused_alike(
+    base: &serde_json::Value,
+    bad: &[serde_json::Value],
+    vendor: impl Fn(&str) -> Result<(), ValidationError>,
+    plain: impl Fn(&str) -> Result<(), ValidationError>,
+) {
+    for change in bad {
+        let json = changed(base, change.clone());
+        let refused = vendor(&json);
+        assert!(refused.is_err(), "{change}");
+        assert_eq!(refused, plain(&json), "{change}");
+    }
+}
+
 /// What the token's own options refuse in the token, they refuse in a message that
 /// embeds it, with the same error: the embedding is no way around a check.
 #[test]
@@ -256,44 +280,71 @@ fn embedded_tokens_are_refused_as_the_tokens_themselves_are() {
         "client_id": "c", "iat": NOW, "jti": "j", "tid": TENANT});
     let checks =
         AccessTokenValidation::new(Issuer::tenant_template(&template), "api://rs").clock(clock());
-    for bad in [
-        json!({"exp": NOW - 3600}),
-        json!({"aud": "api://other"}),
-        json!({"tid": "another-tenant"}),
-    ] {
-        let token = changed(&access, bad.clone());
-        let vendor = EntraAccessToken::from_json(&token)
-            .unwrap()
-            .validate_extern(&checks);
-        let plain = JwtAccessToken::from_json(&token)
-            .unwrap()
-            .validate_extern(&checks);
-        assert!(vendor.is_err(), "{bad}");
-        assert_eq!(vendor, plain, "{bad}");
-    }
+    refused_alike(
+        &access,
+        &[
+            json!({"exp": NOW - 3600}),
+            json!({"aud": "api://other"}),
+            json!({"tid": "another-tenant"}),
+        ],
+        |json| {
+            EntraAccessToken::from_json(json)
+                .unwrap()
+                .validate_extern(&checks)
+        },
+        |json| {
+            JwtAccessToken::from_json(json)
+                .unwrap()
+                .validate_extern(&checks)
+        },
+    );
 
     let jarm = json!({"iss": "https://op.example", "aud": "client", "exp": NOW + 60,
         "code": "c", "state": "s", "tid": TENANT});
     let checks = JarmValidation::new("https://op.example", "client").clock(clock());
-    assert_eq!(
-        VendorJarm::from_json(&jarm.to_string())
+    let vendor = |json: &str| {
+        VendorJarm::from_json(json)
             .unwrap()
-            .validate_extern(&checks),
-        Ok(())
+            .validate_extern(&checks)
+    };
+    assert_eq!(vendor(&jarm.to_string()), Ok(()));
+    refused_alike(
+        &jarm,
+        &[
+            json!({"exp": NOW - 3600}),
+            json!({"aud": "other"}),
+            json!({"iss": "https://evil.example"}),
+        ],
+        vendor,
+        |json| {
+            JarmClaims::from_json(json)
+                .unwrap()
+                .validate_extern(&checks)
+        },
     );
-    for bad in [
-        json!({"exp": NOW - 3600}),
-        json!({"aud": "other"}),
-        json!({"iss": "https://evil.example"}),
-    ] {
-        let response = changed(&jarm, bad.clone());
-        let vendor = VendorJarm::from_json(&response)
+
+    let introspection = json!({"iss": "https://op.example", "aud": "client", "iat": NOW,
+        "token_introspection": {"active": true}, "tid": TENANT});
+    let checks =
+        IntrospectionResponseValidation::new("https://op.example", "client").clock(clock());
+    let vendor = |json: &str| {
+        VendorIntrospection::from_json(json)
             .unwrap()
-            .validate_extern(&checks);
-        let plain = JarmClaims::from_json(&response)
-            .unwrap()
-            .validate_extern(&checks);
-        assert!(vendor.is_err(), "{bad}");
-        assert_eq!(vendor, plain, "{bad}");
-    }
+            .validate_extern(&checks)
+    };
+    assert_eq!(vendor(&introspection.to_string()), Ok(()));
+    refused_alike(
+        &introspection,
+        &[
+            json!({"iat": NOW + 3600}),
+            json!({"aud": "other"}),
+            json!({"iss": "https://evil.example"}),
+        ],
+        vendor,
+        |json| {
+            JwtIntrospectionResponse::from_json(json)
+                .unwrap()
+                .validate_extern(&checks)
+        },
+    );
 }
