@@ -150,7 +150,7 @@ impl<'a> ExtraValue<'a> {
     pub fn to_text(self) -> Cow<'a, str> {
         match self {
             ExtraValue::Text(text) => Cow::Borrowed(text),
-            // Only a string is unescaped (the test only spares other JSON a parse).
+            // Only a string is unescaped; the guard merely spares other JSON a parse.
             ExtraValue::Json(json) if json.trim_start().starts_with('"') => {
                 match serde_json::from_str::<Cow<str>>(json) {
                     Ok(s) => s,
