@@ -5,7 +5,7 @@
 //! codec bench uses for BENCHMARKS.md's allocation table.
 
 use oidc_core::messages::{
-    AuthenticationRequest, AuthenticationSuccessResponse, ProviderMetadata, TokenRequest,
+    AuthenticationRequest, AuthenticationSuccessResponse, IdToken, ProviderMetadata, TokenRequest,
     TokenSuccessResponse,
 };
 use oidc_core::{Location, OidcMessage};
@@ -80,4 +80,21 @@ fn a_json_array_is_one_block_of_its_length() {
         // One block per string and one for the array.
         assert_eq!(decode(len) - empty, len + 1, "{len} scopes");
     }
+}
+
+#[test]
+fn id_token_claims_take_one_block_per_value_and_two_more() {
+    let json = include_str!("../benches/inputs/id_token_claims.json");
+    let (claims, n) = blocks(|| IdToken::from_json(json).unwrap());
+    let values = present_values(json, &claims.extra);
+    // 13 strings, `aud` and `amr` (2 + 1 each), 6 unknown members (3 of them nested).
+    assert_eq!(values, 25);
+    assert_eq!(claims.extra.len(), 6);
+    // Two blocks are not values: the list of unknown members (one block for up to
+    // eight, as a list of n strings takes n + 1), and serde_json's stack of open
+    // brackets, made once per decode when it skips a nested member to capture it.
+    assert!(
+        n <= values + 2,
+        "ID Token claims: {n} blocks for {values} values"
+    );
 }

@@ -57,6 +57,7 @@ pub use redact::{Redacted, RedactedOption};
 pub use response::{
     check_response, deserialize_response, response_from_form, response_from_json, response_from_url,
 };
+pub(crate) use seeds::collect_seq;
 pub use seeds::deserialize_string_value;
 pub use serialize::{serialize, serialize_extra};
 pub use stash::Stash;

@@ -286,13 +286,21 @@ impl<'de, T: de::Deserialize<'de>> Visitor<'de> for ListSeed<T> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Vec<T>, A::Error> {
-        // Elements up to 32 bytes (a `String` is 24) are gathered on the stack, 16 at
-        // most: 512 bytes of stack per nesting level, which serde_json bounds at 128.
-        if std::mem::size_of::<T>() <= 32 {
-            gather::<T, A>(seq)
-        } else {
-            grow::<T, A>(seq)
-        }
+        collect_seq(seq)
+    }
+}
+
+/// The elements of a JSON array as a vector allocated once at its final length when
+/// it has at most [`GATHERED`] elements (JSON does not announce the length).
+pub(crate) fn collect_seq<'de, T: de::Deserialize<'de>, A: SeqAccess<'de>>(
+    seq: A,
+) -> Result<Vec<T>, A::Error> {
+    // Elements up to 32 bytes (a `String` is 24) are gathered on the stack, 16 at
+    // most: 512 bytes of stack per nesting level, which serde_json bounds at 128.
+    if std::mem::size_of::<T>() <= 32 {
+        gather::<T, A>(seq)
+    } else {
+        grow::<T, A>(seq)
     }
 }
 

@@ -27,16 +27,15 @@ pub fn parse_pairs(
     let mut key_buf = [0u8; STACK];
     let mut value_buf = [0u8; STACK];
     let mut i = 0;
-    // One pass over the body with a byte-class table: parameters are short, so a tight
-    // loop beats several memchr calls per parameter.
+    // One pass over the body that stops only at `&`, `=`, `%` and `+`
+    // (`next_special`). Parameters are short: memchr calls per parameter (for `&`,
+    // then `=`, then `%`/`+`) take more instructions than this.
     while i < bytes.len() {
         let start = i;
         let mut eq = usize::MAX;
         let (mut key_encoded, mut value_encoded) = (false, false);
         loop {
-            while i < bytes.len() && CLASS[bytes[i] as usize] == PLAIN {
-                i += 1;
-            }
+            i = next_special(bytes, i);
             if i == bytes.len() {
                 break;
             }
@@ -97,6 +96,33 @@ const fn class_table() -> [u8; 256] {
 
 static CLASS: [u8; 256] = class_table();
 
+/// The index of the first `&`, `=`, `%` or `+` at or after `i`, or `bytes.len()`.
+/// Eight bytes at a time (SWAR: a byte of `word ^ pattern` is zero where the byte
+/// matches, and `(x - 0x01..) & !x & 0x80..` flags zero bytes; a flag can be wrong
+/// only above a true one, so the lowest flag is exact), then byte by byte.
+#[inline]
+fn next_special(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x;
+    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let word = u64::from_le_bytes(*chunk);
+        let found = (zero_bytes(word ^ (ONES * u64::from(b'&')))
+            | zero_bytes(word ^ (ONES * u64::from(b'=')))
+            | zero_bytes(word ^ (ONES * u64::from(b'%')))
+            | zero_bytes(word ^ (ONES * u64::from(b'+'))))
+            & HIGH;
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && CLASS[bytes[i] as usize] == PLAIN {
+        i += 1;
+    }
+    i
+}
+
 /// Encoded components up to this many bytes are decoded on the stack.
 const STACK: usize = 192;
 
@@ -138,34 +164,25 @@ fn decode_component<'v>(
         .map_err(|_| DecodeFailure::Utf8)
 }
 
-/// Decodes `bytes` into `out` (at least as long); returns the decoded length. Runs
-/// without `%`/`+` are copied as slices.
+/// Decodes `bytes` into `out` (at least as long); returns the decoded length. Byte by
+/// byte: the components are short, and a copy call per run between escapes costs more.
 fn decode_into(bytes: &[u8], out: &mut [u8]) -> Result<usize, DecodeFailure> {
     let (mut i, mut o) = (0, 0);
-    while i < bytes.len() {
-        let run = bytes[i..]
-            .iter()
-            .position(|&b| b == b'%' || b == b'+')
-            .unwrap_or(bytes.len() - i);
-        out[o..o + run].copy_from_slice(&bytes[i..i + run]);
-        i += run;
-        o += run;
-        match bytes.get(i) {
-            None => break,
-            Some(b'+') => {
-                out[o] = b' ';
-                i += 1;
-            }
-            Some(_) => {
+    while let Some(&byte) = bytes.get(i) {
+        out[o] = match byte {
+            b'+' => b' ',
+            b'%' => {
                 let hi = HEX[*bytes.get(i + 1).unwrap_or(&0) as usize];
                 let lo = HEX[*bytes.get(i + 2).unwrap_or(&0) as usize];
                 if hi > 15 || lo > 15 {
                     return Err(DecodeFailure::Percent);
                 }
-                out[o] = hi << 4 | lo;
-                i += 3;
+                i += 2;
+                hi << 4 | lo
             }
-        }
+            other => other,
+        };
+        i += 1;
         o += 1;
     }
     Ok(o)
@@ -302,6 +319,53 @@ mod tests {
             pairs("&a=1&&b&").unwrap(),
             vec![("a".into(), "1".into()), ("b".into(), String::new())]
         );
+    }
+
+    #[test]
+    fn the_scan_stops_at_the_first_separator_or_escape_whatever_its_position() {
+        // Every byte value at every position of a word and of the tail after it, after
+        // a run of plain bytes; a byte one bit away from a separator comes first.
+        for byte in 0..=255u8 {
+            let special = matches!(byte, b'&' | b'=' | b'%' | b'+');
+            for len in 1..=19 {
+                for at in 0..len {
+                    let mut bytes = vec![b'x'; len];
+                    bytes[at] = byte;
+                    if at > 0 {
+                        bytes[at - 1] = byte ^ 1;
+                    }
+                    let expected = if special {
+                        at
+                    } else {
+                        bytes
+                            .iter()
+                            .position(|b| CLASS[*b as usize] != PLAIN)
+                            .unwrap_or(len)
+                    };
+                    assert_eq!(
+                        next_special(&bytes, 0),
+                        expected,
+                        "{byte:#04x} at {at} of {len}"
+                    );
+                }
+            }
+        }
+        // From an offset, and past multi-byte characters (high bits set).
+        let text = "é€ab=c&d".as_bytes();
+        assert_eq!(next_special(text, 0), 7);
+        assert_eq!(next_special(text, 8), 9);
+        assert_eq!(next_special(text, 10), text.len());
+        assert_eq!(next_special(b"", 0), 0);
+    }
+
+    #[test]
+    fn escapes_decode_at_the_start_the_end_and_back_to_back() {
+        assert_eq!(pairs("%41=+%42").unwrap(), [("A".into(), " B".into())]);
+        assert_eq!(pairs("k=%41%42%43").unwrap(), [("k".into(), "ABC".into())]);
+        assert_eq!(pairs("k=a%2B+").unwrap(), [("k".into(), "a+ ".into())]);
+        assert!(pairs("k=ab%").is_err());
+        assert!(pairs("k=ab%4").is_err());
+        assert!(pairs("k=%4g").is_err());
     }
 
     #[test]

@@ -100,12 +100,8 @@ impl<'de> Visitor<'de> for AudienceVisitor {
         Ok(Audience::Single(v))
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Audience, A::Error> {
-        let mut many = Vec::with_capacity(seq.size_hint().unwrap_or(1).min(64));
-        while let Some(one) = seq.next_element::<String>()? {
-            many.push(one);
-        }
-        Ok(Audience::Multiple(many))
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Audience, A::Error> {
+        crate::__private::collect_seq(seq).map(Audience::Multiple)
     }
 }
 

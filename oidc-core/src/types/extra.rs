@@ -60,6 +60,9 @@ pub struct ExtraParams {
 /// Up to this many entries, lookups scan.
 const LINEAR_MAX: usize = 16;
 
+/// Room for this many entries is made with the first one.
+const FIRST_BLOCK: usize = 8;
+
 /// A hash table of positions in `entries`, hashed by the entry's name, so that names
 /// are stored once (in their entry). Each slot keeps the name's hash next to the
 /// position, so growing the table neither rehashes names nor touches the entries.
@@ -439,6 +442,12 @@ impl ExtraParams {
     /// an index), keeping the index up to date or building it when the scan limit is
     /// passed.
     fn push(&mut self, entry: Entry, hash: Option<u64>) {
+        if self.entries.capacity() == 0 {
+            // Tokens and documents carry a handful of unknown members: one block for
+            // the first eight, where growing from empty takes a block of four and then
+            // one of eight.
+            self.entries.reserve_exact(FIRST_BLOCK);
+        }
         self.entries.push(entry);
         let entries = &self.entries;
         match (&mut self.index, hash) {
