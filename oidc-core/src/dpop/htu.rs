@@ -114,6 +114,10 @@ mod tests {
             "mailto:a@b",
             "data:text/plain,x",
             "file:///etc/passwd",
+            // Other schemes with a host: `htu` is an HTTP request's URI (RFC 9449 §4.2).
+            "ftp://server.example.com/token",
+            "wss://server.example.com/token",
+            "file://server.example.com/token",
         ] {
             assert_eq!(normalize_htu(bad), None, "{bad}");
         }
