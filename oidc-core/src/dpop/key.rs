@@ -121,3 +121,18 @@ pub fn access_token_hash(access_token: &str) -> String {
 pub fn authorization_header(access_token: &str) -> String {
     format!("DPoP {access_token}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_shows_the_algorithm_and_thumbprint_and_no_key_material() {
+        let key = DpopKey::generate(Algorithm::ES256).unwrap();
+        let debug = format!("{key:?}");
+        assert_eq!(
+            debug,
+            format!("DpopKey {{ alg: ES256, jkt: {:?}, .. }}", key.jkt())
+        );
+    }
+}
