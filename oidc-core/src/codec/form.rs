@@ -107,11 +107,9 @@ fn next_special(bytes: &[u8], mut i: usize) -> usize {
     let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x;
     while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
         let word = u64::from_le_bytes(*chunk);
-        let found = (zero_bytes(word ^ (ONES * u64::from(b'&')))
-            | zero_bytes(word ^ (ONES * u64::from(b'=')))
-            | zero_bytes(word ^ (ONES * u64::from(b'%')))
-            | zero_bytes(word ^ (ONES * u64::from(b'+'))))
-            & HIGH;
+        let found = [b'&', b'=', b'%', b'+'].iter().fold(0, |flags, &b| {
+            flags | zero_bytes(word ^ (ONES * u64::from(b)))
+        }) & HIGH;
         if found != 0 {
             return i + (found.trailing_zeros() / 8) as usize;
         }
