@@ -213,3 +213,31 @@ fn without_an_extra_field_a_misfit_is_dropped() {
     assert_eq!(claims.name, None);
     assert_eq!(claims.email.as_deref(), Some("e"));
 }
+
+/// A tolerant value is read to its end: a number `i128` cannot hold (`1.5`) is a
+/// misfit, not the `1` in front of its fraction.
+#[derive(OidcMessage, Clone, PartialEq)]
+struct Ledger {
+    #[oidc(json, tolerant)]
+    balance: Option<i128>,
+    #[oidc(tolerant)]
+    label: Option<String>,
+    #[oidc(extra)]
+    extra: ExtraParams,
+}
+
+#[test]
+fn a_tolerant_value_is_read_to_its_end() {
+    let l = Ledger::from_json(r#"{"balance":1.5,"label":"a\"b"}"#).unwrap();
+    assert_eq!(l.balance, None);
+    assert_eq!(l.label.as_deref(), Some("a\"b"));
+    assert_eq!(l.to_json(), r#"{"label":"a\"b","balance":1.5}"#);
+    let (name, problem) = l.extra.tolerated().next().unwrap();
+    assert_eq!(name, "balance");
+    assert!(
+        problem.to_string().contains("trailing characters"),
+        "{problem}"
+    );
+    let min = Ledger::from_json(r#"{"balance":-170141183460469231731687303715884105728}"#);
+    assert_eq!(min.unwrap().balance, Some(i128::MIN));
+}

@@ -13,6 +13,7 @@ use serde_json::value::RawValue;
 use super::fields::{Captured, Fields, JsonOffer};
 use super::form_decode::form_pair;
 use super::format::{is_form_format, is_serde_json_format, SerializerKind};
+use super::scalar::RawScalar;
 use super::secret_reason;
 use super::seeds::{Nullable, TextSeed};
 use crate::cost::{count, Cost};
@@ -158,7 +159,7 @@ where
         if text == "null" {
             return Ok(Fit::Absent);
         }
-        let fitted = seed.deserialize(&mut serde_json::Deserializer::from_str(&text));
+        let fitted = seed.deserialize(RawScalar::new(&text));
         Ok(match fitted {
             Ok(value) => Fit::Value(value),
             Err(e) => Fit::Misfit(Captured::json(text), problem(without_position(&e))),

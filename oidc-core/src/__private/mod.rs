@@ -14,6 +14,7 @@
 //! | `form_decode.rs` | the form decode loop: parameters to fields or `extra` |
 //! | `form_encode.rs` | `FormWriter` and form writers |
 //! | `json.rs` | the serde visitor shared by `from_json` and `Deserialize`, JSON member readers |
+//! | `scalar.rs` | a tolerant member's raw text read again: simple values without a second parse |
 //! | `seeds.rs` | `DeserializeSeed`s for member values |
 //! | `serialize.rs` | the `Serialize` impl and map writers |
 //! | `text.rs` | one parameter's text as a serde format (`with` fields in forms) |
@@ -37,6 +38,7 @@ mod lenient_default;
 mod lookup;
 mod redact;
 mod response;
+mod scalar;
 mod seeds;
 mod serialize;
 mod stash;

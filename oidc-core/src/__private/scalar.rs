@@ -1,0 +1,314 @@
+//! A member value already delimited as raw JSON text (a `tolerant` field's first read),
+//! read again through its seed: a string without escapes, `true` / `false` or an
+//! unsigned integer that fits `u64` is handed to the visitor directly, exactly as
+//! serde_json would hand it; anything else (escapes, negative or fractional numbers,
+//! arrays, objects) and every request that would fail or needs serde_json's own
+//! protocol goes to serde_json over the text. So a tolerant field's usual value is not
+//! parsed twice, and there is no second set of JSON rules to keep in step.
+
+use serde::de::{Deserializer, Visitor};
+
+type JsonDeserializer<'a> = serde_json::Deserializer<serde_json::de::StrRead<'a>>;
+
+/// The raw text of one JSON value, with what it holds when that is simple.
+pub(super) struct RawScalar<'a> {
+    text: &'a str,
+    simple: Simple<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Simple<'a> {
+    /// A string without escapes: the text between the quotes.
+    Str(&'a str),
+    Bool(bool),
+    U64(u64),
+    /// Anything else: serde_json reads the text.
+    Other,
+}
+
+impl<'a> RawScalar<'a> {
+    /// `text` is one JSON value as serde_json delimited it (valid JSON, no surrounding
+    /// whitespace).
+    pub(super) fn new(text: &'a str) -> Self {
+        RawScalar {
+            text,
+            simple: simple(text),
+        }
+    }
+
+    /// serde_json over the text, for what is not simple; the whole text, as
+    /// `serde_json::from_str` reads it (`i128` would otherwise take `1` of `1.5`).
+    fn json<V>(
+        &self,
+        read: impl FnOnce(&mut JsonDeserializer<'a>) -> Result<V, serde_json::Error>,
+    ) -> Result<V, serde_json::Error> {
+        let mut de = serde_json::Deserializer::from_str(self.text);
+        let value = read(&mut de)?;
+        de.end()?;
+        Ok(value)
+    }
+}
+
+/// What `text` holds when it is a string without escapes, a boolean or an unsigned
+/// integer that fits `u64` (as serde_json reads it: it hands such a number to
+/// `visit_u64`).
+fn simple(text: &str) -> Simple<'_> {
+    let bytes = text.as_bytes();
+    match bytes.first() {
+        Some(b'"') => match text[1..].strip_suffix('"') {
+            // Valid JSON: an escape is the only way a quote or a backslash is inside.
+            Some(inner) if !inner.as_bytes().contains(&b'\\') => Simple::Str(inner),
+            _ => Simple::Other,
+        },
+        Some(b't') if text == "true" => Simple::Bool(true),
+        Some(b'f') if text == "false" => Simple::Bool(false),
+        Some(b'0'..=b'9') if bytes.iter().all(u8::is_ascii_digit) => match text.parse() {
+            Ok(n) => Simple::U64(n),
+            Err(_) => Simple::Other,
+        },
+        _ => Simple::Other,
+    }
+}
+
+/// A number request: serde_json hands a non-negative integer that fits `u64` to
+/// `visit_u64`, whatever the type asked (but for `i128` / `u128`, which it reads itself).
+macro_rules! number {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+            match self.simple {
+                Simple::U64(n) => visitor.visit_u64(n),
+                _ => self.json(|de| de.$method(visitor)),
+            }
+        }
+    )*};
+}
+
+/// A string request: a string without escapes is borrowed, as serde_json borrows it.
+macro_rules! string {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+            match self.simple {
+                Simple::Str(s) => visitor.visit_borrowed_str(s),
+                _ => self.json(|de| de.$method(visitor)),
+            }
+        }
+    )*};
+}
+
+/// Everything else: serde_json over the text.
+macro_rules! delegate {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+            self.json(|de| de.$method(visitor))
+        }
+    )*};
+}
+
+impl<'a> Deserializer<'a> for RawScalar<'a> {
+    type Error = serde_json::Error;
+
+    fn deserialize_any<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        match self.simple {
+            Simple::Str(s) => visitor.visit_borrowed_str(s),
+            Simple::Bool(b) => visitor.visit_bool(b),
+            Simple::U64(n) => visitor.visit_u64(n),
+            Simple::Other => self.json(|de| de.deserialize_any(visitor)),
+        }
+    }
+
+    fn deserialize_bool<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        match self.simple {
+            Simple::Bool(b) => visitor.visit_bool(b),
+            _ => self.json(|de| de.deserialize_bool(visitor)),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        match self.simple {
+            // Not `null`, so serde_json would call `visit_some` with itself.
+            Simple::Other => self.json(|de| de.deserialize_option(visitor)),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    number!(
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
+        deserialize_f32 deserialize_f64
+    );
+    string!(deserialize_str deserialize_string deserialize_identifier);
+    delegate!(
+        deserialize_i128 deserialize_u128 deserialize_char deserialize_bytes
+        deserialize_byte_buf deserialize_unit deserialize_seq deserialize_map
+        deserialize_ignored_any
+    );
+
+    fn deserialize_unit_struct<V: Visitor<'a>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        self.json(|de| de.deserialize_unit_struct(name, visitor))
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'a>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        self.json(|de| de.deserialize_newtype_struct(name, visitor))
+    }
+
+    fn deserialize_tuple<V: Visitor<'a>>(
+        self,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        self.json(|de| de.deserialize_tuple(len, visitor))
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'a>>(
+        self,
+        name: &'static str,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        self.json(|de| de.deserialize_tuple_struct(name, len, visitor))
+    }
+
+    fn deserialize_struct<V: Visitor<'a>>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        self.json(|de| de.deserialize_struct(name, fields, visitor))
+    }
+
+    fn deserialize_enum<V: Visitor<'a>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        self.json(|de| de.deserialize_enum(name, variants, visitor))
+    }
+
+    fn is_human_readable(&self) -> bool {
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+    use std::fmt::Debug;
+
+    use proptest::prelude::*;
+    use serde::de::DeserializeOwned;
+    use serde::Deserialize;
+
+    use super::super::json::without_position;
+    use super::*;
+    use crate::types::NumericDate;
+
+    /// What `T` reads from `text` through `RawScalar`, against serde_json over the same
+    /// text: the same value, or the same message (positions left out, as `json_fit`
+    /// leaves them out).
+    fn same<T: DeserializeOwned + PartialEq + Debug>(text: &str) {
+        let ours = T::deserialize(RawScalar::new(text)).map_err(|e| without_position(&e));
+        let theirs = serde_json::from_str::<T>(text).map_err(|e| without_position(&e));
+        assert_eq!(ours, theirs, "{} from {text}", std::any::type_name::<T>());
+    }
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    enum Unit {
+        A,
+        B(u8),
+    }
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct Wrapper(String);
+
+    fn every_type(text: &str) {
+        same::<String>(text);
+        same::<bool>(text);
+        same::<u64>(text);
+        same::<u8>(text);
+        same::<i64>(text);
+        same::<i128>(text);
+        same::<u128>(text);
+        same::<f64>(text);
+        same::<char>(text);
+        same::<Option<String>>(text);
+        same::<Option<u64>>(text);
+        same::<Option<bool>>(text);
+        same::<NumericDate>(text);
+        same::<serde_json::Value>(text);
+        same::<Vec<String>>(text);
+        same::<Unit>(text);
+        same::<Wrapper>(text);
+        same::<()>(text);
+        same::<Vec<u8>>(text);
+        same::<(u8, u8)>(text);
+    }
+
+    #[test]
+    fn reads_what_serde_json_reads() {
+        for text in [
+            r#""plain""#,
+            r#""""#,
+            r#""x""#,
+            r#""A""#,
+            r#""B""#,
+            r#""with \"escape\"""#,
+            r#""\u00e9t\u00e9""#,
+            r#""\ud800""#,
+            r#""été""#,
+            "true",
+            "false",
+            "null",
+            "0",
+            "7",
+            "255",
+            "256",
+            "18446744073709551615",
+            "18446744073709551616",
+            "-1",
+            "-0",
+            "1.5",
+            "1e3",
+            "[]",
+            "[1,2]",
+            r#"["a","b"]"#,
+            "{}",
+            r#"{"B":1}"#,
+        ] {
+            every_type(text);
+        }
+    }
+
+    #[test]
+    fn borrows_a_plain_string() {
+        let text = r#""plain""#;
+        let read: Cow<'_, str> = Deserialize::deserialize(RawScalar::new(text)).unwrap();
+        assert_eq!(read, "plain");
+        // A borrowing visitor sees the input itself.
+        let borrowed: &str = Deserialize::deserialize(RawScalar::new(text)).unwrap();
+        assert!(std::ptr::eq(borrowed.as_ptr(), text[1..].as_ptr()));
+    }
+
+    proptest! {
+        #[test]
+        fn any_string_reads_alike(s in any::<String>()) {
+            every_type(&serde_json::to_string(&s).unwrap());
+        }
+
+        #[test]
+        fn any_number_reads_alike(n in any::<u64>(), m in any::<i64>(), f in any::<f64>()) {
+            every_type(&n.to_string());
+            every_type(&m.to_string());
+            every_type(&serde_json::to_string(&f).unwrap());
+        }
+    }
+}
