@@ -13,9 +13,12 @@ peers/target/criterion (peers/benches/peers.rs), plus the allocation counts
 benches/codec.rs writes to target/criterion/allocations.json, and stores them with the
 commit, the date and the load average in benches/runs/<time>.json. Only results
 written since the last `record` are taken (criterion keeps its last result of every
-group), so the benches can be run one at a time, each followed by `record`. Results
-imported with `--criterion` are taken whole; their load is unknown, so say it in
-`--note`.
+group), so the benches can be run one at a time, each followed by `record`; and only
+results of the last `--max-age` hours (default 6), so a result left by an earlier
+session is not taken for this one's. A group a bench left incomplete (stopped part way:
+a scaling group without all its sizes, a codec group without its baseline) is left out
+and named. Results imported with `--criterion` are taken whole, if complete; their load
+is unknown, so say it in `--note`.
 
 `render` replaces every block between `<!-- BEGIN generated: NAME -->` and
 `<!-- END generated -->` in BENCHMARKS.md with a table over all recorded runs: for each
@@ -89,6 +92,37 @@ def snapshot(roots, since):
     return medians
 
 
+def required(group):
+    """The results a complete run of `group` leaves (a bench stopped part way leaves
+    fewer, and its group is then not recorded)."""
+    if group.startswith("scaling_"):
+        return {f"{who}/{n}" for who in ["derived", "baseline"] for n in SCALING_SIZES}
+    if group.startswith("id_token_verify_"):
+        return {"derived", "baseline", "signature_only"}
+    if group.startswith("peers_"):
+        return {"derived", "peer"}
+    if group in {name for name, _, _ in CODEC}:
+        return {"derived", "baseline"}
+    return {"derived"}
+
+
+def complete_groups(medians):
+    """`medians` without the groups a run left incomplete; says which it left out."""
+    groups = {}
+    for key in medians:
+        group, function = key.split("/", 1)
+        groups.setdefault(group, set()).add(function)
+    kept = {}
+    for group, functions in sorted(groups.items()):
+        missing = required(group) - functions
+        if missing:
+            print(f"not recorded: {group} is incomplete (no {', '.join(sorted(missing))});"
+                  " a bench run stopped part way? run it again", file=sys.stderr)
+            continue
+        kept.update({k: v for k, v in medians.items() if k.split("/", 1)[0] == group})
+    return kept
+
+
 def record(args):
     imported = bool(args.criterion)
     if imported:
@@ -97,9 +131,14 @@ def record(args):
     else:
         roots = criterion_roots
         since = max((r.get("recorded_at", 0) for r in load_runs()), default=0)
-    medians = snapshot(roots, since)
+        # Results older than this are left from another session, not this run's.
+        oldest = datetime.datetime.now().timestamp() - args.max_age * 3600
+        if since < oldest:
+            since = oldest
+    medians = complete_groups(snapshot(roots, since))
     if not medians:
-        sys.exit("no new criterion results since the last record: run the benches first")
+        sys.exit("no new complete criterion results since the last record (or within"
+                 " --max-age): run the benches first")
     allocations = None
     alloc_path = roots[0] / "allocations.json"
     if alloc_path.is_file() and alloc_path.stat().st_mtime > since:
@@ -349,6 +388,8 @@ if __name__ == "__main__":
     rec.add_argument("--criterion", action="append", help="a criterion directory to import")
     rec.add_argument("--commit", help="the commit the imported results measured")
     rec.add_argument("--note", help="how the run was made (machine idle, under load)")
+    rec.add_argument("--max-age", type=float, default=6.0, metavar="HOURS",
+                     help="leave out results older than this (default 6)")
     sub.add_parser("render", help="rewrite BENCHMARKS.md's generated tables")
     sub.add_parser("clear", help="forget the recorded runs")
     args = parser.parse_args()
