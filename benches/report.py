@@ -14,10 +14,11 @@ benches/codec.rs writes to target/criterion/allocations.json, and stores them wi
 commit, the date and the load average in benches/runs/<time>.json. Only results
 written since the last `record` are taken (criterion keeps its last result of every
 group), so the benches can be run one at a time, each followed by `record`; and only
-results of the last `--max-age` hours (default 6), so a result left by an earlier
-session is not taken for this one's. A group a bench left incomplete (stopped part way:
-a scaling group without all its sizes, a codec group without its baseline) is left out
-and named. Results imported with `--criterion` are taken whole, if complete; their load
+groups written within `--window` minutes (default 30) before the newest result, so a
+group left by an earlier bench run that was stopped or not recorded is not taken for
+this one's: record right after each bench. A group a bench left incomplete (stopped
+part way: a scaling group without all its sizes, a codec group without its baseline) is
+left out too; both are named. Results imported with `--criterion` go through the same checks; their load
 is unknown, so say it in `--note`.
 
 `render` replaces every block between `<!-- BEGIN generated: NAME -->` and
@@ -79,17 +80,39 @@ def estimates(path):
 
 def snapshot(roots, since):
     """The criterion medians under `roots` written after `since` (epoch seconds), so a
-    result left from an earlier run is not recorded twice: {"group/function[/size]": ns}."""
+    result left from an earlier run is not recorded twice:
+    {"group/function[/size]": (ns, written at)}."""
     medians = {}
     for root in roots:
         if not root.is_dir():
             continue
         for path in root.glob("**/new/estimates.json"):
-            if path.stat().st_mtime <= since:
+            written = path.stat().st_mtime
+            if written <= since:
                 continue
             key = path.parent.parent.relative_to(root).as_posix()
-            medians[key] = estimates(path)
+            medians[key] = (estimates(path), written)
     return medians
+
+
+def recent(medians, window):
+    """The medians written within `window` minutes before the newest one, so a group
+    left by an earlier (aborted, or unrecorded) bench run is not taken for this one's;
+    says which groups it left out. {"group/function[/size]": ns}."""
+    if not medians:
+        return {}
+    newest = max(written for _, written in medians.values())
+    kept, stale = {}, set()
+    for key, (ns, written) in medians.items():
+        if written < newest - window * 60:
+            stale.add(key.split("/", 1)[0])
+        else:
+            kept[key] = ns
+    for group in sorted(stale):
+        print(f"not recorded: {group} was written more than {window:g} minutes before"
+              " the newest result (left by an earlier run? run its bench again)",
+              file=sys.stderr)
+    return {k: v for k, v in kept.items() if k.split("/", 1)[0] not in stale}
 
 
 def required(group):
@@ -131,14 +154,10 @@ def record(args):
     else:
         roots = criterion_roots
         since = max((r.get("recorded_at", 0) for r in load_runs()), default=0)
-        # Results older than this are left from another session, not this run's.
-        oldest = datetime.datetime.now().timestamp() - args.max_age * 3600
-        if since < oldest:
-            since = oldest
-    medians = complete_groups(snapshot(roots, since))
+    medians = complete_groups(recent(snapshot(roots, since), args.window))
     if not medians:
-        sys.exit("no new complete criterion results since the last record (or within"
-                 " --max-age): run the benches first")
+        sys.exit("no new complete criterion results since the last record: run the"
+                 " benches first")
     allocations = None
     alloc_path = roots[0] / "allocations.json"
     if alloc_path.is_file() and alloc_path.stat().st_mtime > since:
@@ -388,8 +407,9 @@ if __name__ == "__main__":
     rec.add_argument("--criterion", action="append", help="a criterion directory to import")
     rec.add_argument("--commit", help="the commit the imported results measured")
     rec.add_argument("--note", help="how the run was made (machine idle, under load)")
-    rec.add_argument("--max-age", type=float, default=6.0, metavar="HOURS",
-                     help="leave out results older than this (default 6)")
+    rec.add_argument("--window", type=float, default=30.0, metavar="MINUTES",
+                     help="leave out groups written this long before the newest result"
+                          " (default 30)")
     sub.add_parser("render", help="rewrite BENCHMARKS.md's generated tables")
     sub.add_parser("clear", help="forget the recorded runs")
     args = parser.parse_args()

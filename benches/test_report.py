@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Tests of report.py's `record` guards (standard library only; CI runs them):
+"""Tests of report.py's `record` guards: groups a bench left incomplete, groups left
+by an earlier run (standard library only; CI runs them):
 
     python3 benches/test_report.py
 """
@@ -50,6 +51,28 @@ class CompleteGroups(unittest.TestCase):
     def test_an_unknown_group_needs_its_derived_side(self):
         self.assertEqual(report.complete_groups({"other/baseline": 1.0}), {})
         self.assertEqual(report.complete_groups({"other/derived": 1.0}), {"other/derived": 1.0})
+
+
+class Recent(unittest.TestCase):
+    def test_groups_written_long_before_the_newest_result_are_left_out(self):
+        minute = 60.0
+        medians = {
+            # A scaling run stopped two hours before this codec run, and not recorded.
+            **{k: (v, 0.0) for k, v in scaling("form").items()},
+            "auth_request_url_decode/derived": (1.0, 120 * minute),
+            "auth_request_url_decode/baseline": (3.0, 121 * minute),
+            # Written by this run, more than a window earlier than its last group.
+            "token_request_form_decode/derived": (1.0, 85 * minute),
+            "token_request_form_decode/baseline": (2.0, 95 * minute),
+        }
+        self.assertEqual(
+            report.recent(medians, window=30),
+            {"auth_request_url_decode/derived": 1.0, "auth_request_url_decode/baseline": 3.0},
+        )
+        self.assertEqual(len(report.recent(medians, window=200)), len(medians))
+
+    def test_nothing_recent_is_nothing(self):
+        self.assertEqual(report.recent({}, window=30), {})
 
 
 if __name__ == "__main__":
