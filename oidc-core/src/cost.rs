@@ -10,6 +10,9 @@ pub(crate) enum Cost {
     NameProbe,
     /// One pass over a whole form body or JSON document.
     DocumentRead,
+    /// A member value's raw text parsed again by serde_json (a `tolerant` field's value
+    /// that is not a plain string, boolean or unsigned integer).
+    ValueReparse,
 }
 
 /// Counts one unit of `cost` (tests only).
@@ -30,12 +33,14 @@ pub(crate) mod counters {
     thread_local! {
         static NAME_PROBES: Cell<u64> = const { Cell::new(0) };
         static DOCUMENT_READS: Cell<u64> = const { Cell::new(0) };
+        static VALUE_REPARSES: Cell<u64> = const { Cell::new(0) };
     }
 
     fn cell(cost: Cost) -> &'static std::thread::LocalKey<Cell<u64>> {
         match cost {
             Cost::NameProbe => &NAME_PROBES,
             Cost::DocumentRead => &DOCUMENT_READS,
+            Cost::ValueReparse => &VALUE_REPARSES,
         }
     }
 
@@ -59,7 +64,7 @@ pub(crate) mod counters {
 mod tests {
     use super::counters::measure;
     use super::Cost;
-    use crate::messages::{TokenResponse, UserinfoErrorResponse};
+    use crate::messages::{IdToken, TokenResponse, UserinfoErrorResponse};
     use crate::{ErrorKind, ExtraParams, OidcMessage};
 
     const N: usize = 100_000;
@@ -309,5 +314,28 @@ mod tests {
         });
         assert!(!response.is_success());
         assert_eq!(reads, 2);
+    }
+
+    /// A `tolerant` claim is delimited raw (to be kept as received if it does not fit)
+    /// and then read from that text: a plain string, boolean or integer without a
+    /// second parse, anything else with one.
+    #[test]
+    fn tolerant_claims_are_parsed_once() {
+        let simple = r#"{"iss":"i","sub":"u","aud":"c","exp":2,"iat":1,"name":"Jane",
+            "email":"j@example.com","email_verified":true,"updated_at":1767225600}"#;
+        let (token, reparses) = measure(Cost::ValueReparse, || IdToken::from_json(simple));
+        let token = token.unwrap();
+        assert_eq!(token.claims.name.as_deref(), Some("Jane"));
+        assert_eq!(token.claims.email_verified, Some(true));
+        assert_eq!(reparses, 0);
+        let other = r#"{"iss":"i","sub":"u","aud":"c","exp":2,"iat":1,"name":"Ren\u00e9e",
+            "address":{"country":"FR"},"email_verified":"yes"}"#;
+        let (token, reparses) = measure(Cost::ValueReparse, || IdToken::from_json(other));
+        let token = token.unwrap();
+        assert_eq!(token.claims.name.as_deref(), Some("Renée"));
+        assert!(token.claims.address.is_some());
+        assert_eq!(token.claims.email_verified, None);
+        // The escaped name and the address; "yes" is a plain string that does not fit.
+        assert_eq!(reparses, 2);
     }
 }

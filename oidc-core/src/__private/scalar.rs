@@ -2,11 +2,13 @@
 //! read again through its seed: a string without escapes, `true` / `false` or an
 //! unsigned integer that fits `u64` is handed to the visitor directly, exactly as
 //! serde_json would hand it; anything else (escapes, negative or fractional numbers,
-//! arrays, objects) and every request that would fail or needs serde_json's own
-//! protocol goes to serde_json over the text. So a tolerant field's usual value is not
-//! parsed twice, and there is no second set of JSON rules to keep in step.
+//! arrays, objects, text that is not JSON) and every request that would fail or needs
+//! serde_json's own protocol goes to serde_json over the text. So a tolerant field's
+//! usual value is not parsed twice, and whatever the text, the answer is serde_json's.
 
 use serde::de::{Deserializer, Visitor};
+
+use crate::cost::{count, Cost};
 
 type JsonDeserializer<'a> = serde_json::Deserializer<serde_json::de::StrRead<'a>>;
 
@@ -27,8 +29,8 @@ enum Simple<'a> {
 }
 
 impl<'a> RawScalar<'a> {
-    /// `text` is one JSON value as serde_json delimited it (valid JSON, no surrounding
-    /// whitespace).
+    /// `text` is one member value as serde_json delimited it (any text reads as
+    /// `serde_json::from_str` reads it).
     pub(super) fn new(text: &'a str) -> Self {
         RawScalar {
             text,
@@ -42,6 +44,7 @@ impl<'a> RawScalar<'a> {
         &self,
         read: impl FnOnce(&mut JsonDeserializer<'a>) -> Result<V, serde_json::Error>,
     ) -> Result<V, serde_json::Error> {
+        count(Cost::ValueReparse);
         let mut de = serde_json::Deserializer::from_str(self.text);
         let value = read(&mut de)?;
         de.end()?;
@@ -50,22 +53,26 @@ impl<'a> RawScalar<'a> {
 }
 
 /// What `text` holds when it is a string without escapes, a boolean or an unsigned
-/// integer that fits `u64` (as serde_json reads it: it hands such a number to
-/// `visit_u64`).
+/// integer that fits `u64` (serde_json hands such a number to `visit_u64`), written as
+/// serde_json accepts it.
 fn simple(text: &str) -> Simple<'_> {
-    let bytes = text.as_bytes();
-    match bytes.first() {
+    match text {
+        "true" => return Simple::Bool(true),
+        "false" => return Simple::Bool(false),
+        "0" => return Simple::U64(0),
+        _ => {}
+    }
+    match text.as_bytes().first() {
         Some(b'"') => match text[1..].strip_suffix('"') {
-            // Valid JSON: an escape is the only way a quote or a backslash is inside.
-            Some(inner) if !inner.as_bytes().contains(&b'\\') => Simple::Str(inner),
+            // A backslash starts an escape; a quote or a control character inside is
+            // not JSON: serde_json decides.
+            Some(inner) if !inner.bytes().any(|b| matches!(b, b'"' | b'\\' | 0..=0x1f)) => {
+                Simple::Str(inner)
+            }
             _ => Simple::Other,
         },
-        Some(b't') if text == "true" => Simple::Bool(true),
-        Some(b'f') if text == "false" => Simple::Bool(false),
-        Some(b'0'..=b'9') if bytes.iter().all(u8::is_ascii_digit) => match text.parse() {
-            Ok(n) => Simple::U64(n),
-            Err(_) => Simple::Other,
-        },
+        // No leading zero (`01` is not JSON); `parse` refuses anything but digits here.
+        Some(b'1'..=b'9') => text.parse().map_or(Simple::Other, Simple::U64),
         _ => Simple::Other,
     }
 }
@@ -210,6 +217,7 @@ mod tests {
 
     use super::super::json::without_position;
     use super::*;
+    use crate::cost::counters::measure;
     use crate::types::NumericDate;
 
     /// What `T` reads from `text` through `RawScalar`, against serde_json over the same
@@ -251,6 +259,8 @@ mod tests {
         same::<()>(text);
         same::<Vec<u8>>(text);
         same::<(u8, u8)>(text);
+        // Reads a string only from a human-readable format.
+        same::<std::net::IpAddr>(text);
     }
 
     #[test]
@@ -283,9 +293,67 @@ mod tests {
             r#"["a","b"]"#,
             "{}",
             r#"{"B":1}"#,
+            r#""127.0.0.1""#,
+            // Not JSON: serde_json's answer all the same.
+            "",
+            "tru",
+            "fals",
+            "true ",
+            " true",
+            "truex",
+            "01",
+            "00",
+            "1a",
+            "+1",
+            "1 ",
+            r#"""#,
+            r#""a"b""#,
+            "\"tab\there\"",
+            r#""open"#,
+            r#"open""#,
         ] {
             every_type(text);
         }
+    }
+
+    /// How many times reading `text` as `T` parsed it again with serde_json.
+    fn reparses<T: DeserializeOwned>(text: &str) -> u64 {
+        measure(Cost::ValueReparse, || T::deserialize(RawScalar::new(text))).1
+    }
+
+    #[test]
+    fn simple_values_are_not_parsed_again() {
+        assert_eq!(reparses::<String>(r#""plain""#), 0);
+        assert_eq!(reparses::<String>(r#""""#), 0);
+        assert_eq!(reparses::<bool>("true"), 0);
+        assert_eq!(reparses::<bool>("false"), 0);
+        assert_eq!(reparses::<u64>("0"), 0);
+        assert_eq!(reparses::<u64>("7"), 0);
+        assert_eq!(reparses::<u64>("18446744073709551615"), 0);
+        assert_eq!(reparses::<Option<String>>(r#""x""#), 0);
+        assert_eq!(reparses::<Option<bool>>("true"), 0);
+        assert_eq!(reparses::<NumericDate>("1767225600"), 0);
+        assert_eq!(reparses::<serde_json::Value>(r#""x""#), 0);
+        assert_eq!(reparses::<serde_json::Value>("false"), 0);
+        assert_eq!(reparses::<serde_json::Value>("7"), 0);
+        // The rest is serde_json's to read, once.
+        for text in [
+            r#""a\"b""#,
+            "-1",
+            "1.5",
+            "01",
+            "[]",
+            "{}",
+            "null",
+            "tru",
+            r#""a"b""#,
+        ] {
+            assert_eq!(reparses::<serde_json::Value>(text), 1, "{text}");
+        }
+        assert_eq!(reparses::<String>("7"), 1);
+        assert_eq!(reparses::<u64>(r#""7""#), 1);
+        assert_eq!(reparses::<bool>("1"), 1);
+        assert_eq!(reparses::<i128>("7"), 1);
     }
 
     #[test]
@@ -299,6 +367,11 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn any_text_reads_alike(text in r#"[\[\]{}",:0-9tuefalsn\\. +-]{0,12}"#) {
+            every_type(&text);
+        }
+
         #[test]
         fn any_string_reads_alike(s in any::<String>()) {
             every_type(&serde_json::to_string(&s).unwrap());
