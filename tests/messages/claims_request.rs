@@ -65,6 +65,13 @@ fn malformed_requests_are_refused() {
         err.to_string().contains(r#"claim "email" requested twice"#),
         "{err}"
     );
+    // What a member that is not an object should have been.
+    let err = ClaimsRequest::from_json(r#"{"id_token":["email"]}"#).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("expected an object of claim requests (OIDC Core §5.5.1)"),
+        "{err}"
+    );
 }
 
 #[test]

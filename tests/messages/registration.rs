@@ -148,6 +148,14 @@ fn configuration_requests_say_method_header_and_body() {
         assert_eq!(request.body.as_deref(), body);
         let debug = format!("{request:?}");
         assert!(!debug.contains("tok-secret"), "{debug}");
+        // What is not secret is shown.
+        for shown in [
+            "ClientConfigurationRequest",
+            "https://op/reg/c",
+            "Bearer <redacted>",
+        ] {
+            assert!(debug.contains(shown), "{debug}");
+        }
     }
 }
 

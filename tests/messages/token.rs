@@ -293,3 +293,20 @@ fn the_error_member_decides_even_next_to_success_members() {
         TokenResponse::from_json(r#"{"token_type":"Bearer","expires_in":"soon"}"#).unwrap_err();
     assert_eq!(err.parameter(), Some("expires_in"));
 }
+
+#[test]
+fn token_type_is_compared_without_case() {
+    // RFC 6749 §5.1 (Bearer) and RFC 9449 §5 (DPoP): the token type is case-insensitive.
+    for (token_type, bearer, dpop) in [
+        ("Bearer", true, false),
+        ("bearer", true, false),
+        ("DPoP", false, true),
+        ("dpop", false, true),
+        ("N_A", false, false),
+    ] {
+        let json = format!(r#"{{"access_token":"a","token_type":"{token_type}"}}"#);
+        let response = TokenSuccessResponse::from_json(&json).unwrap();
+        assert_eq!(response.is_bearer(), bearer, "{token_type}");
+        assert_eq!(response.is_dpop(), dpop, "{token_type}");
+    }
+}

@@ -37,6 +37,12 @@ fn www_authenticate_parsing_rejects_what_is_not_a_bearer_challenge() {
             r#"Bearer error="a" error_description="b""#,
             "expected a comma",
         ),
+        // An auth-param name is a token (RFC 9110 §11.2): not empty, no space, comma
+        // or quote inside.
+        (r#"Bearer ="a""#, "bad parameter name"),
+        (r#"Bearer err or="a""#, "bad parameter name"),
+        (r#"Bearer err,or="a""#, "bad parameter name"),
+        (r#"Bearer err"or="a""#, "bad parameter name"),
     ] {
         let err = UserinfoErrorResponse::from_www_authenticate(header).unwrap_err();
         assert!(err.to_string().contains(why), "{header}: {err}");
