@@ -77,25 +77,15 @@ fn simple(text: &str) -> Simple<'_> {
     }
 }
 
-/// A number request: serde_json hands a non-negative integer that fits `u64` to
-/// `visit_u64`, whatever the type asked (but for `i128` / `u128`, which it reads itself).
-macro_rules! number {
-    ($($method:ident)*) => {$(
+/// Requests answered from the simple value when it is the `$variant` one (else serde_json
+/// over the text). serde_json hands a non-negative integer that fits `u64` to
+/// `visit_u64` whatever the type asked (but for `i128` / `u128`, which it reads itself,
+/// so those are delegated), and borrows a string without escapes.
+macro_rules! simple_or_json {
+    ($variant:ident => $visit:ident: $($method:ident)*) => {$(
         fn $method<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, Self::Error> {
             match self.simple {
-                Simple::U64(n) => visitor.visit_u64(n),
-                _ => self.json(|de| de.$method(visitor)),
-            }
-        }
-    )*};
-}
-
-/// A string request: a string without escapes is borrowed, as serde_json borrows it.
-macro_rules! string {
-    ($($method:ident)*) => {$(
-        fn $method<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, Self::Error> {
-            match self.simple {
-                Simple::Str(s) => visitor.visit_borrowed_str(s),
+                Simple::$variant(value) => visitor.$visit(value),
                 _ => self.json(|de| de.$method(visitor)),
             }
         }
@@ -123,13 +113,6 @@ impl<'a> Deserializer<'a> for RawScalar<'a> {
         }
     }
 
-    fn deserialize_bool<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, Self::Error> {
-        match self.simple {
-            Simple::Bool(b) => visitor.visit_bool(b),
-            _ => self.json(|de| de.deserialize_bool(visitor)),
-        }
-    }
-
     fn deserialize_option<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, Self::Error> {
         match self.simple {
             // Not `null`, so serde_json would call `visit_some` with itself.
@@ -138,12 +121,15 @@ impl<'a> Deserializer<'a> for RawScalar<'a> {
         }
     }
 
-    number!(
+    simple_or_json!(Bool => visit_bool: deserialize_bool);
+    simple_or_json!(U64 => visit_u64:
         deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
         deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
         deserialize_f32 deserialize_f64
     );
-    string!(deserialize_str deserialize_string deserialize_identifier);
+    simple_or_json!(Str => visit_borrowed_str:
+        deserialize_str deserialize_string deserialize_identifier
+    );
     delegate!(
         deserialize_i128 deserialize_u128 deserialize_char deserialize_bytes
         deserialize_byte_buf deserialize_unit deserialize_seq deserialize_map
@@ -199,10 +185,6 @@ impl<'a> Deserializer<'a> for RawScalar<'a> {
         visitor: V,
     ) -> Result<V::Value, Self::Error> {
         self.json(|de| de.deserialize_enum(name, variants, visitor))
-    }
-
-    fn is_human_readable(&self) -> bool {
-        true
     }
 }
 
