@@ -18,8 +18,8 @@ groups written within `--window` minutes (default 30) before the newest result, 
 group left by an earlier bench run that was stopped or not recorded is not taken for
 this one's: record right after each bench. A group a bench left incomplete (stopped
 part way: a scaling group without all its sizes, a codec group without its baseline) is
-left out too; both are named. Results imported with `--criterion` go through the same checks; their load
-is unknown, so say it in `--note`.
+left out too; both are named. Results imported with `--criterion` go through the same
+checks; their load is unknown, so say it in `--note`.
 
 `render` replaces every block between `<!-- BEGIN generated: NAME -->` and
 `<!-- END generated -->` in BENCHMARKS.md with a table over all recorded runs: for each
@@ -95,24 +95,24 @@ def snapshot(roots, since):
     return medians
 
 
+def group_of(key):
+    """The bench group of a result key ("group/function[/size]")."""
+    return key.split("/", 1)[0]
+
+
 def recent(medians, window):
-    """The medians written within `window` minutes before the newest one, so a group
+    """The groups written within `window` minutes before the newest result, so a group
     left by an earlier (aborted, or unrecorded) bench run is not taken for this one's;
     says which groups it left out. {"group/function[/size]": ns}."""
     if not medians:
         return {}
-    newest = max(written for _, written in medians.values())
-    kept, stale = {}, set()
-    for key, (ns, written) in medians.items():
-        if written < newest - window * 60:
-            stale.add(key.split("/", 1)[0])
-        else:
-            kept[key] = ns
+    oldest = max(written for _, written in medians.values()) - window * 60
+    stale = {group_of(key) for key, (_, written) in medians.items() if written < oldest}
     for group in sorted(stale):
         print(f"not recorded: {group} was written more than {window:g} minutes before"
               " the newest result (left by an earlier run? run its bench again)",
               file=sys.stderr)
-    return {k: v for k, v in kept.items() if k.split("/", 1)[0] not in stale}
+    return {key: ns for key, (ns, _) in medians.items() if group_of(key) not in stale}
 
 
 def required(group):
@@ -135,15 +135,14 @@ def complete_groups(medians):
     for key in medians:
         group, function = key.split("/", 1)
         groups.setdefault(group, set()).add(function)
-    kept = {}
+    incomplete = set()
     for group, functions in sorted(groups.items()):
         missing = required(group) - functions
         if missing:
+            incomplete.add(group)
             print(f"not recorded: {group} is incomplete (no {', '.join(sorted(missing))});"
                   " a bench run stopped part way? run it again", file=sys.stderr)
-            continue
-        kept.update({k: v for k, v in medians.items() if k.split("/", 1)[0] == group})
-    return kept
+    return {key: ns for key, ns in medians.items() if group_of(key) not in incomplete}
 
 
 def record(args):
